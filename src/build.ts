@@ -1,0 +1,135 @@
+import { readdir } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
+import { renderMarkdown } from "./content/markdown.js";
+import { loadContent, readBody } from "./content/source.js";
+import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
+import { DatelineError } from "./errors.js";
+import { buildLibrary, type Library } from "./model/library.js";
+import { ViewContext } from "./pages/context.js";
+import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/plan.js";
+import { buildView } from "./pages/views.js";
+import { TemplateRenderer } from "./render/eleventy.js";
+import { buildHead, buildSiteView } from "./render/site.js";
+import { forEachLimit } from "./util/concurrency.js";
+import { DiskWriter } from "./write/disk.js";
+import type { Writer } from "./write/writer.js";
+
+/**
+ * The orchestrator: load → validate → index → plan → render → write. Nothing is rendered
+ * until every article is loaded and every check has passed, and nothing reaches the output
+ * folder unless the whole build succeeds.
+ */
+export interface BuildOptions extends ConfigOverrides {
+  /** Where pages go; defaults to an atomic DiskWriter on the configured output folder. */
+  writer?: Writer;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Files written (pages and copied public files); 0 when the build stopped. */
+  files: number;
+  pages: number;
+  articles: number;
+  timings: Record<string, number>;
+  config: SiteConfig;
+}
+
+export interface CheckedSite {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  config: SiteConfig;
+  library?: Library;
+  pages?: PlannedPage[];
+  timings: Record<string, number>;
+}
+
+/** Pages rendered at once: enough to overlap writes with rendering, few enough to bound memory. */
+const RENDER_CONCURRENCY = 8;
+
+/** Loads and validates everything; writes nothing. `dateline check` is exactly this. */
+export async function checkSite(options: ConfigOverrides = {}): Promise<CheckedSite> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[phase] = Math.round(performance.now() - start);
+    }
+  };
+  const bag = new DiagnosticBag();
+  const config = await time("config", () => loadConfig(options, bag));
+  if (bag.hasErrors) return { ok: false, diagnostics: bag.list(), config, timings };
+  const content = await time("load", () => loadContent(config.contentDir, { timezone: config.timezone }, bag));
+  const library = await time("index", () => buildLibrary(content.articles, config, bag));
+  const pages = await time("plan", () => {
+    const planned = planPages(library, config.pageSize);
+    reportOutputCollisions(planned, library, bag);
+    return planned;
+  });
+  return { ok: !bag.hasErrors, diagnostics: bag.list(), config, library, pages, timings };
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const checked = await checkSite(options);
+  const { config, timings } = checked;
+  const result: BuildResult = {
+    ok: false,
+    diagnostics: checked.diagnostics,
+    files: 0,
+    pages: 0,
+    articles: checked.library?.articles.length ?? 0,
+    timings,
+    config,
+  };
+  if (!checked.ok || !checked.library || !checked.pages) return result;
+  const library = checked.library;
+  const pages = checked.pages;
+
+  const start = performance.now();
+  const renderer = await TemplateRenderer.create(config.templatesDir);
+  const writer = options.writer ?? (await DiskWriter.open(config.outDir));
+  try {
+    const ctx = new ViewContext(library, config);
+    const site = buildSiteView(ctx);
+    const renderBody = async (article: (typeof library.articles)[number]) => renderMarkdown(await readBody(article));
+    await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
+      const built = await buildView(page.spec, ctx, renderBody);
+      const html = await renderer.render({ site, head: buildHead(ctx, page, built), page: built.view }, page.route);
+      await writer.write(page.output, html);
+    });
+    timings.render = Math.round(performance.now() - start);
+    const copied = await copyPublic(config.publicDir, writer, new Set(pages.map((p) => p.output)));
+    const commitStart = performance.now();
+    await writer.commit();
+    timings.commit = Math.round(performance.now() - commitStart);
+    return { ...result, ok: true, files: pages.length + copied, pages: pages.length };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/** Copies public/ as is. A public file may not replace a generated page. */
+async function copyPublic(publicDir: string, writer: Writer, generated: Set<string>): Promise<number> {
+  let entries: string[];
+  try {
+    entries = (await readdir(publicDir, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => relative(publicDir, join(e.parentPath, e.name)).split(sep).join("/"))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  const clashes = entries.filter((e) => generated.has(e));
+  if (clashes.length) {
+    throw new DatelineError(`public/ files would overwrite generated pages: ${clashes.join(", ")}`, {
+      hint: "rename or remove those files in public/",
+    });
+  }
+  await forEachLimit(entries, 16, (path) => writer.copyFile(join(publicDir, path), path));
+  return entries.length;
+}

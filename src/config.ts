@@ -1,0 +1,190 @@
+import { readFile } from "node:fs/promises";
+import { isAbsolute, relative, resolve } from "node:path";
+import { LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import { isValidTimeZone } from "./dates.js";
+import { DiagnosticBag } from "./diagnostics.js";
+import { DatelineError } from "./errors.js";
+
+/**
+ * Site configuration: `dateline.config.json` in the project folder, every field optional,
+ * validated with the same diagnostics as articles; command-line flags override it.
+ */
+export const CONFIG_FILE = "dateline.config.json";
+
+const positiveInt = z.number().int().min(1).max(10_000);
+
+export const configSchema = z.strictObject({
+  title: z.string().min(1).default("Dateline"),
+  description: z.string().default("A news archive."),
+  baseUrl: z.string().default("http://localhost:8080/"),
+  language: z.string().min(2).default("en"),
+  timezone: z.string().default("UTC"),
+  pageSize: positiveInt.default(20),
+  homeSize: positiveInt.default(10),
+  feedSize: positiveInt.default(20),
+  relatedCount: z.number().int().min(0).max(50).default(5),
+  publisher: z
+    .strictObject({ name: z.string().min(1), logo: z.string().optional(), url: z.string().optional() })
+    .default({ name: "Dateline" }),
+  contentDir: z.string().default("articles"),
+  outDir: z.string().default("dist"),
+  templatesDir: z.string().default("templates"),
+  publicDir: z.string().default("public"),
+  cacheDir: z.string().default(".dateline-cache"),
+});
+
+export type ConfigFile = z.input<typeof configSchema>;
+
+export interface SiteConfig {
+  title: string;
+  description: string;
+  /** Absolute, with a trailing slash: `https://example.org/archive/`. */
+  baseUrl: string;
+  /** The path part of baseUrl, with leading and trailing slashes: `/archive/` or `/`. */
+  pathPrefix: string;
+  language: string;
+  timezone: string;
+  pageSize: number;
+  homeSize: number;
+  feedSize: number;
+  relatedCount: number;
+  publisher: { name: string; logo?: string | undefined; url?: string | undefined };
+  /** Absolute folders. */
+  projectDir: string;
+  contentDir: string;
+  outDir: string;
+  templatesDir: string;
+  publicDir: string;
+  cacheDir: string;
+  /** Include `draft: true` articles. */
+  drafts: boolean;
+  /** Include articles dated after `now`. */
+  future: boolean;
+  /** The build time in epoch ms: fixes "now" so builds are reproducible. */
+  now: number;
+}
+
+export interface ConfigOverrides {
+  projectDir?: string;
+  configFile?: string;
+  contentDir?: string;
+  outDir?: string;
+  templatesDir?: string;
+  publicDir?: string;
+  baseUrl?: string;
+  drafts?: boolean;
+  future?: boolean;
+  now?: number;
+  /** Replaces values from the config file; used by tests and the API. */
+  site?: Partial<ConfigFile>;
+}
+
+/** Loads the config file (if any), applies overrides and reports problems into `bag`. */
+export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag): Promise<SiteConfig> {
+  const projectDir = resolve(overrides.projectDir ?? process.cwd());
+  const configPath = resolve(projectDir, overrides.configFile ?? CONFIG_FILE);
+  const displayPath = relative(process.cwd(), configPath) || CONFIG_FILE;
+  let raw: Record<string, unknown> = {};
+  let positionOf: (path: readonly PropertyKey[]) => { line: number; column: number } = () => ({ line: 1, column: 1 });
+
+  let text: string | undefined;
+  try {
+    text = await readFile(configPath, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || overrides.configFile) {
+      throw new DatelineError(`cannot read the config file ${displayPath}`, { cause: error });
+    }
+  }
+  if (text !== undefined) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, schema: "core" });
+    positionOf = (path) => {
+      const node = doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+      const p = lineCounter.linePos(node?.range?.[0] ?? 0);
+      return { line: p.line, column: p.col };
+    };
+    for (const e of doc.errors) {
+      const p = lineCounter.linePos(e.pos[0]);
+      bag.error(displayPath, { line: p.line, column: p.col }, "config/syntax", e.message.split("\n")[0] ?? e.message,
+        "the config file is JSON: check commas and quotes");
+    }
+    const value: unknown = doc.errors.length ? {} : doc.toJS();
+    if (value && typeof value === "object" && !Array.isArray(value)) raw = value as Record<string, unknown>;
+    else if (!doc.errors.length) bag.error(displayPath, { line: 1, column: 1 }, "config/syntax", "the config must be a JSON object");
+  }
+
+  const parsed = configSchema.safeParse({ ...raw, ...(overrides.site ?? {}) });
+  const fallback = configSchema.parse({});
+  let file = fallback;
+  if (parsed.success) file = parsed.data;
+  else {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      bag.error(displayPath, positionOf(path), "config/invalid", `${path.join(".") || "config"}: ${issue.message}`,
+        "see the configuration table in README.md");
+    }
+  }
+
+  const baseUrlInput = overrides.baseUrl ?? file.baseUrl;
+  const base = normaliseBaseUrl(baseUrlInput, file.baseUrl);
+  if (!base) {
+    bag.error(displayPath, positionOf(["baseUrl"]), "config/base-url",
+      `baseUrl "${baseUrlInput}" is not an http(s) URL or a path`,
+      "use an absolute URL such as https://news.example.org/archive/ or a path such as /archive/");
+  }
+  if (!isValidTimeZone(file.timezone)) {
+    bag.error(displayPath, positionOf(["timezone"]), "config/timezone", `timezone "${file.timezone}" is not an IANA time zone`,
+      "use a name such as UTC, Europe/Paris or Asia/Baghdad");
+  }
+
+  const dir = (value: string | undefined, fallbackValue: string) => resolve(projectDir, value ?? fallbackValue);
+  const baseUrl = base ?? "http://localhost:8080/";
+  return {
+    title: file.title,
+    description: file.description,
+    baseUrl,
+    pathPrefix: new URL(baseUrl).pathname,
+    language: file.language,
+    timezone: isValidTimeZone(file.timezone) ? file.timezone : "UTC",
+    pageSize: file.pageSize,
+    homeSize: file.homeSize,
+    feedSize: file.feedSize,
+    relatedCount: file.relatedCount,
+    publisher: file.publisher,
+    projectDir,
+    contentDir: dir(overrides.contentDir, file.contentDir),
+    outDir: dir(overrides.outDir, file.outDir),
+    templatesDir: dir(overrides.templatesDir, file.templatesDir),
+    publicDir: dir(overrides.publicDir, file.publicDir),
+    cacheDir: dir(undefined, file.cacheDir),
+    drafts: overrides.drafts ?? false,
+    future: overrides.future ?? false,
+    now: overrides.now ?? Date.now(),
+  };
+}
+
+/**
+ * Accepts `https://host/path/` or a bare path `/archive/` (resolved against the configured
+ * origin, so `--base-url /archive/` keeps the site's host). Always returns a trailing slash.
+ */
+export function normaliseBaseUrl(input: string, configured: string): string | undefined {
+  let url: URL;
+  try {
+    if (input.startsWith("/")) url = new URL(input, configured.startsWith("http") ? configured : "http://localhost:8080/");
+    else url = new URL(input);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+  url.search = "";
+  url.hash = "";
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return url.href;
+}
+
+/** A path relative to the working directory, for messages. */
+export function displayPath(absolute: string): string {
+  const rel = relative(process.cwd(), absolute);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absolute;
+}

@@ -1,0 +1,110 @@
+import type { Dirent } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { extname, join, relative, sep } from "node:path";
+import { displayPath } from "../config.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+
+/**
+ * Finds the article files in the content folder, in a stable order. Anything that is not an
+ * article is either a known companion (the entity registry, images beside articles) or gets a
+ * warning, so nothing is skipped without a word. Symlinks may point anywhere inside the content
+ * folder but never outside it: a build must not publish a file it was not given.
+ */
+export interface SourceFile {
+  absolutePath: string;
+  /** Relative to the content folder, with forward slashes: the article's stable id. */
+  contentPath: string;
+  /** For messages: relative to the working directory. */
+  displayPath: string;
+}
+
+export interface ContentFiles {
+  articles: SourceFile[];
+  /** Images and other media beside articles, published with them. */
+  assets: SourceFile[];
+}
+
+export const ARTICLE_EXTENSIONS = new Set([".md", ".markdown"]);
+export const ASSET_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".pdf", ".mp3", ".mp4"]);
+/** Files with a meaning of their own in the content folder. */
+export const RESERVED_FILES = new Set(["entities.yml", "entities.yaml"]);
+const IGNORED_SILENTLY = new Set([".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep", "README.md", "readme.md"]);
+
+export async function discoverContent(contentDir: string, bag: DiagnosticBag): Promise<ContentFiles> {
+  const result: ContentFiles = { articles: [], assets: [] };
+  let root: string;
+  try {
+    root = await realpath(contentDir);
+  } catch {
+    bag.error(displayPath(contentDir), undefined, "content/missing-folder", "the content folder does not exist",
+      "create it, or point --content at the folder that holds your articles");
+    return result;
+  }
+  await walk(root, root, contentDir, result, bag, new Set([root]));
+  const byPath = (a: SourceFile, b: SourceFile) => (a.contentPath < b.contentPath ? -1 : a.contentPath > b.contentPath ? 1 : 0);
+  result.articles.sort(byPath);
+  result.assets.sort(byPath);
+  return result;
+}
+
+async function walk(
+  dir: string,
+  root: string,
+  shownRoot: string,
+  out: ContentFiles,
+  bag: DiagnosticBag,
+  visited: Set<string>,
+): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    bag.error(displayPath(dir), undefined, "content/unreadable", `cannot read this folder: ${(error as Error).message}`,
+      "check its permissions");
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    const contentPath = relative(root, path).split(sep).join("/");
+    const shown = displayPath(join(shownRoot, contentPath));
+    if (entry.name.startsWith(".") || IGNORED_SILENTLY.has(entry.name) || entry.name === "node_modules") continue;
+
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(path);
+      } catch {
+        bag.warning(shown, undefined, "content/broken-symlink", "this symbolic link points to nothing and is ignored",
+          "remove the link or restore its target");
+        continue;
+      }
+      if (target !== root && !target.startsWith(root + sep)) {
+        bag.error(shown, undefined, "content/symlink-outside",
+          `this symbolic link points outside the content folder (to ${target})`,
+          "copy the file into the content folder instead of linking to it");
+        continue;
+      }
+      const info = await stat(target);
+      isDirectory = info.isDirectory();
+      isFile = info.isFile();
+      if (isDirectory && visited.has(target)) continue; // a link loop
+      if (isDirectory) visited.add(target);
+    }
+
+    if (isDirectory) {
+      await walk(path, root, shownRoot, out, bag, visited);
+    } else if (isFile) {
+      const ext = extname(entry.name).toLowerCase();
+      const file: SourceFile = { absolutePath: path, contentPath, displayPath: shown };
+      if (ARTICLE_EXTENSIONS.has(ext)) out.articles.push(file);
+      else if (ASSET_EXTENSIONS.has(ext)) out.assets.push(file);
+      else if (!(RESERVED_FILES.has(entry.name) && dir === root)) {
+        bag.warning(shown, undefined, "content/stray-file", "this file is not an article and is ignored",
+          "articles end in .md; move other files out of the content folder");
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import matter from "gray-matter";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Position } from "../diagnostics.js";
+
+/**
+ * The one module that knows about gray-matter and YAML. gray-matter splits the frontmatter
+ * block from the body; the `yaml` package parses it because it keeps source positions, so every
+ * diagnostic can point at the line and column of the offending field. The core schema is used:
+ * dates stay strings (YAML 1.1 timestamps would silently drop the offset the editor wrote).
+ */
+export interface FrontmatterProblem {
+  rule: string;
+  message: string;
+  hint: string;
+  at: Position;
+}
+
+export interface ParsedFrontmatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+  /** Position of a field's value (`["entities", "people", 2]`), or of the nearest parent found. */
+  positionOf(path: readonly (string | number)[]): Position;
+  /** Position of a mapping key, for problems with the key itself. */
+  keyPosition(key: string): Position;
+  problems: FrontmatterProblem[];
+}
+
+const FIRST_LINE: Position = { line: 1, column: 1 };
+const DELIMITER = /^---[ \t]*$/m;
+
+export function parseFrontmatter(text: string): ParsedFrontmatter {
+  const noFields = (problems: FrontmatterProblem[], body = text, bodyLine = 1): ParsedFrontmatter => ({
+    data: {},
+    body,
+    bodyLine,
+    positionOf: () => FIRST_LINE,
+    keyPosition: () => FIRST_LINE,
+    problems,
+  });
+
+  if (!text.startsWith("---")) {
+    return noFields([
+      {
+        rule: "frontmatter/missing",
+        message: "the file has no frontmatter block",
+        hint: 'start the file with a block like ---\\ntitle: "Headline"\\ndate: 2024-12-02\\n---',
+        at: FIRST_LINE,
+      },
+    ]);
+  }
+  const closing = findClosingDelimiter(text);
+  if (closing === -1) {
+    return noFields([
+      {
+        rule: "frontmatter/unclosed",
+        message: "the frontmatter block is never closed",
+        hint: "add a line with only --- after the last frontmatter field",
+        at: FIRST_LINE,
+      },
+    ]);
+  }
+
+  // An options object matters: without one gray-matter caches every input string forever.
+  const file = matter(text, { engines: { yaml: () => ({}) } });
+  const yamlText = file.matter.replace(/^\n/, "");
+  const body = file.content;
+  const bodyOffset = text.length - body.length;
+  const bodyLine = countLines(text, bodyOffset);
+  // The YAML text starts on line 2, after the opening ---.
+  const yamlLineOffset = 1;
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: "core", lineCounter, uniqueKeys: true, prettyErrors: false });
+  const toPosition = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + yamlLineOffset, column: p.col };
+  };
+
+  const problems: FrontmatterProblem[] = doc.errors.map((e) => ({
+    rule: e.code === "DUPLICATE_KEY" ? "frontmatter/duplicate-key" : "frontmatter/yaml",
+    message: `invalid YAML: ${firstLine(e.message)}`,
+    hint: yamlHint(e.code),
+    at: toPosition(e.pos[0]),
+  }));
+
+  let data: Record<string, unknown> = {};
+  if (problems.length === 0) {
+    const value: unknown = doc.toJS({ maxAliasCount: 50 });
+    if (value === null || value === undefined) data = {};
+    else if (typeof value === "object" && !Array.isArray(value)) data = value as Record<string, unknown>;
+    else {
+      problems.push({
+        rule: "frontmatter/not-a-mapping",
+        message: "the frontmatter must be a list of `key: value` fields",
+        hint: 'write one field per line, e.g. title: "Headline"',
+        at: { line: 2, column: 1 },
+      });
+    }
+  }
+
+  return {
+    data,
+    body,
+    bodyLine,
+    positionOf: (path) => nodePosition(doc, path, toPosition) ?? { line: 2, column: 1 },
+    keyPosition: (key) => keyPositionOf(doc, key, toPosition) ?? { line: 2, column: 1 },
+    problems,
+  };
+}
+
+function findClosingDelimiter(text: string): number {
+  const firstNewline = text.indexOf("\n");
+  if (firstNewline === -1) return -1;
+  if (!/^---[ \t]*$/.test(text.slice(0, firstNewline))) return -1;
+  const rest = text.slice(firstNewline + 1);
+  const m = DELIMITER.exec(rest);
+  return m ? firstNewline + 1 + m.index : -1;
+}
+
+function nodePosition(
+  doc: Document,
+  path: readonly (string | number)[],
+  toPosition: (offset: number) => Position,
+): Position | undefined {
+  let node: unknown = doc.contents;
+  let best: Position | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === segment);
+      if (!pair) break;
+      const keyRange = (pair.key as Node).range;
+      if (keyRange) best = toPosition(keyRange[0]);
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+    } else break;
+    const range = (node as Node | null)?.range;
+    if (range) best = toPosition(range[0]);
+  }
+  return best;
+}
+
+function keyPositionOf(doc: Document, key: string, toPosition: (offset: number) => Position): Position | undefined {
+  const root = doc.contents;
+  if (!isMap(root)) return undefined;
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const range = (pair?.key as Node | undefined)?.range;
+  return range ? toPosition(range[0]) : undefined;
+}
+
+function countLines(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function firstLine(s: string): string {
+  return (s.split("\n")[0] ?? s).replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case "TAB_AS_INDENT":
+      return "indent YAML with spaces, never tabs";
+    case "DUPLICATE_KEY":
+      return "each field may appear once; merge the two values or delete one";
+    case "MISSING_CHAR":
+    case "BAD_DQ_ESCAPE":
+      return 'check the quotes on this line: a value that starts with " must end with "';
+    case "BAD_INDENT":
+    case "BAD_INDENTATION":
+      return "line the field up with the fields around it; list items under a key are indented by two spaces";
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return "a value containing ': ' must be quoted";
+    default:
+      return 'quote values that contain ":" or "#", and indent with spaces';
+  }
+}

@@ -1,0 +1,204 @@
+import { basename, extname } from "node:path";
+import { parseDate, type DateValue } from "../dates.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import { digest } from "../util/digest.js";
+import type { Article, Correction, EntityType } from "./article.js";
+import type { SourceFile } from "./discover.js";
+import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
+import { decodeArticle } from "./read.js";
+import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
+import { cleanName, slugify } from "./slug.js";
+import { plainText } from "./plaintext.js";
+
+export interface LoadOptions {
+  timezone: string;
+}
+
+/**
+ * Reads, parses and validates one article. Every problem goes into `bag`; the article is
+ * returned only when it is usable, so one bad file never stops the others being checked.
+ */
+export function loadArticle(file: SourceFile, bytes: Uint8Array, options: LoadOptions, bag: DiagnosticBag): Article | undefined {
+  const decoded = decodeArticle(bytes);
+  if (!decoded.ok) {
+    bag.error(file.displayPath, decoded, decoded.rule, decoded.message, decoded.hint);
+    return undefined;
+  }
+  const text = decoded.text;
+  if (text.trim() === "") {
+    bag.error(file.displayPath, { line: 1, column: 1 }, "file/empty", "the file is empty",
+      'write a frontmatter block with at least title and date, then the article text; or delete the file');
+    return undefined;
+  }
+
+  const fm = parseFrontmatter(text);
+  for (const p of fm.problems) bag.error(file.displayPath, p.at, p.rule, p.message, p.hint);
+  if (fm.problems.length > 0) return undefined;
+
+  for (const key of Object.keys(fm.data)) {
+    if (KNOWN_FIELDS.includes(key)) continue;
+    const suggestion = suggestField(key);
+    bag.warning(file.displayPath, fm.keyPosition(key), "frontmatter/unknown-field", `unknown field "${key}" is ignored`,
+      suggestion ? `did you mean "${suggestion}"?` : `known fields: ${KNOWN_FIELDS.join(", ")}`);
+  }
+  const known = Object.fromEntries(Object.entries(fm.data).filter(([k]) => KNOWN_FIELDS.includes(k)));
+  const validated = validateFrontmatter(known);
+  if (!validated.ok) {
+    for (const problem of validated.problems) {
+      const field = String(problem.path[0] ?? "");
+      bag.error(file.displayPath, fm.positionOf(problem.path), `frontmatter/${field || "invalid"}`,
+        `${formatPath(problem.path)}: ${problem.message}`, FIELD_HINTS[field]);
+    }
+    return undefined;
+  }
+  return toArticle(file, text, fm, validated.value, options, bag);
+}
+
+function toArticle(
+  file: SourceFile,
+  text: string,
+  fm: ParsedFrontmatter,
+  data: Frontmatter,
+  options: LoadOptions,
+  bag: DiagnosticBag,
+): Article | undefined {
+  let ok = true;
+  const fail = (path: (string | number)[], rule: string, message: string, hint?: string) => {
+    bag.error(file.displayPath, fm.positionOf(path), rule, `${formatPath(path)}: ${message}`, hint ?? FIELD_HINTS[String(path[0])]);
+    ok = false;
+  };
+  const date = (value: string, path: (string | number)[]): DateValue | undefined => {
+    const parsed = parseDate(value, options.timezone);
+    if (parsed.ok) return parsed.value;
+    fail(path, "frontmatter/date", parsed.message, parsed.hint);
+    return undefined;
+  };
+
+  const published = date(data.date, ["date"]);
+  const updated = data.updated === undefined ? undefined : date(data.updated, ["updated"]);
+  if (published && updated && updated.epochMs < published.epochMs) {
+    fail(["updated"], "frontmatter/updated-before-date", "is earlier than the publication date",
+      "updated is when the article last changed; it cannot be before date");
+  }
+  const corrections: Correction[] = [];
+  (data.corrections ?? []).forEach((c, i) => {
+    const d = date(c.date, ["corrections", i, "date"]);
+    if (d) corrections.push({ date: d, text: c.text });
+  });
+
+  const slug = resolveSlug(file, data, fail);
+  const names = (values: readonly string[] | undefined, path: string[], rule: string): string[] => {
+    const out: string[] = [];
+    (values ?? []).forEach((value, i) => {
+      const name = cleanName(value);
+      if (slugify(name) === "") {
+        fail([...path, i], rule, `"${value}" has no letters or digits, so it cannot have a page`,
+          "use a name made of words, or remove the entry");
+      } else if (!out.includes(name)) out.push(name);
+    });
+    return out;
+  };
+  const tags = names(data.tags, ["tags"], "frontmatter/tag-name");
+  const entities: Record<EntityType, string[]> = {
+    person: names(data.entities?.people, ["entities", "people"], "frontmatter/entity-name"),
+    organization: names(data.entities?.organizations, ["entities", "organizations"], "frontmatter/entity-name"),
+    place: names(data.entities?.places, ["entities", "places"], "frontmatter/entity-name"),
+  };
+  const authors = names(typeof data.author === "string" ? [data.author] : data.author, ["author"], "frontmatter/author-name");
+
+  if (data.image && data.image.alt === "") {
+    fail(["image", "alt"], "frontmatter/image-alt", "must describe the image for readers who cannot see it",
+      'write what the photo shows: alt: "Border guards at the Al-Qaim crossing"');
+  }
+  if (data.canonical !== undefined && !isHttpUrl(data.canonical)) {
+    fail(["canonical"], "frontmatter/canonical", `"${data.canonical}" is not an absolute http(s) URL`);
+  }
+  const redirectFrom: string[] = [];
+  (data.redirect_from ?? []).forEach((path, i) => {
+    const normalised = normaliseSitePath(path);
+    if (normalised) redirectFrom.push(normalised);
+    else fail(["redirect_from", i], "frontmatter/redirect-from", `"${path}" is not a site path`,
+      "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
+  });
+
+  if (!ok || !published) return undefined;
+  const body = plainText(fm.body);
+  return {
+    id: file.contentPath,
+    sourcePath: file.absolutePath,
+    file: file.displayPath,
+    digest: digest(text),
+    title: cleanName(data.title),
+    slug,
+    date: published,
+    updated,
+    authors,
+    summary: data.summary === undefined ? undefined : cleanName(data.summary),
+    excerpt: body.firstParagraph,
+    tags,
+    entities,
+    excludedEntities: (data.entities?.exclude ?? []).map(cleanName),
+    image: data.image ? { src: data.image.src, alt: cleanName(data.image.alt), caption: data.image.caption } : undefined,
+    draft: data.draft ?? false,
+    canonical: data.canonical,
+    corrections,
+    redirectFrom,
+    wordCount: body.wordCount,
+    bodyLine: fm.bodyLine,
+    fieldLines: Object.fromEntries(["slug", "date", "title", "redirect_from"].map((k) => [k, fm.keyPosition(k).line])),
+  };
+}
+
+/** Strips a `2024-12-02-` prefix Jekyll users put on file names; the date lives in frontmatter. */
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
+
+function resolveSlug(
+  file: SourceFile,
+  data: Frontmatter,
+  fail: (path: (string | number)[], rule: string, message: string, hint?: string) => void,
+): string {
+  if (data.slug !== undefined) {
+    const slug = slugify(data.slug);
+    if (slug !== data.slug) {
+      fail(["slug"], "frontmatter/slug", slug
+        ? `"${data.slug}" is not a URL-safe slug`
+        : `"${data.slug}" has no letters or digits`,
+        slug ? `write slug: ${slug}` : "use lowercase words joined by hyphens, or remove slug to use the file name");
+    }
+    return slug;
+  }
+  const stem = basename(file.contentPath, extname(file.contentPath)).replace(DATE_PREFIX, "");
+  const slug = slugify(stem);
+  if (!slug) {
+    fail(["title"], "content/file-name", `the file name "${basename(file.contentPath)}" gives no usable slug`,
+      "rename the file with words (border-talks.md) or set slug: in the frontmatter");
+  }
+  return slug;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** `/old/path/` with every segment safe; undefined when it could escape the site or is not a path. */
+export function normaliseSitePath(path: string): string | undefined {
+  const trimmed = path.trim();
+  if (!trimmed.startsWith("/") || /[?#\\\0]/.test(trimmed)) return undefined;
+  const segments = trimmed.split("/").filter(Boolean);
+  if (segments.some((s) => s === "." || s === ".." || /[\u0000-\u001f]/.test(s))) return undefined;
+  return `/${segments.map((s) => encodeURIComponent(safeDecode(s))).join("/")}${segments.length ? "/" : ""}`;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+

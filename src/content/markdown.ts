@@ -1,0 +1,60 @@
+import type { Heading, Root, Text } from "mdast";
+import { defaultSchema, type Schema } from "hast-util-sanitize";
+import { toString } from "mdast-util-to-string";
+import { remark } from "remark";
+import remarkGfm from "remark-gfm";
+import remarkHtml from "remark-html";
+import { visit } from "unist-util-visit";
+import { slugify } from "./slug.js";
+
+/**
+ * The one module that knows remark. Article bodies are untrusted: remark-html sanitizes with
+ * GitHub's schema, so raw HTML (script, iframe, event handlers) is dropped and only http(s),
+ * mailto and relative URLs survive in links and images. Heading ids are added before
+ * sanitizing; GitHub's `user-content-` prefix is not needed because raw HTML, the only other
+ * source of ids, never reaches the output.
+ */
+export interface MarkdownResult {
+  html: string;
+  headings: { depth: number; id: string; text: string }[];
+}
+
+/** Bump when the output of this pipeline changes, so cached HTML is not reused. */
+export const MARKDOWN_PIPELINE_VERSION = "1";
+
+const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  clobberPrefix: "",
+  // Editors' images may be relative to the article ("photo.jpg"), which the default allows.
+  protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] },
+};
+
+const processor = remark()
+  .use(remarkGfm)
+  .use(headingIds)
+  .use(remarkHtml, { sanitize: sanitizeSchema });
+
+export async function renderMarkdown(markdown: string): Promise<MarkdownResult> {
+  const file = await processor.process(markdown);
+  return { html: String(file), headings: (file.data.headings as MarkdownResult["headings"]) ?? [] };
+}
+
+/** Stable ids from heading text (`## Border talks` → `border-talks`), numbered on repeats. */
+function headingIds() {
+  return (tree: Root, file: { data: Record<string, unknown> }) => {
+    const used = new Map<string, number>();
+    const headings: MarkdownResult["headings"] = [];
+    visit(tree, "heading", (node: Heading) => {
+      const text = toString(node);
+      const base = slugify(text) || "section";
+      const n = used.get(base) ?? 0;
+      used.set(base, n + 1);
+      const id = n === 0 ? base : `${base}-${n + 1}`;
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
+      headings.push({ depth: node.depth, id, text });
+    });
+    file.data.headings = headings;
+  };
+}
+
+export type { Text };

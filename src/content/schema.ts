@@ -1,0 +1,144 @@
+import { z } from "zod";
+
+/**
+ * The frontmatter schema: the one definition of what an article may say about itself. Types
+ * are derived from it (`Frontmatter`), so nothing untyped flows further down the pipeline.
+ * Dates are validated here as strings and parsed by `dates.ts`, which knows about zones.
+ */
+
+const text = z.string().trim().min(1, { error: "must not be empty" });
+const textList = z.array(text);
+const url = z.string().trim().min(1, { error: "must not be empty" });
+
+export const correctionSchema = z.strictObject({
+  date: z.string(),
+  text,
+});
+
+export const frontmatterSchema = z.object({
+  title: text,
+  date: z.string(),
+  updated: z.string().optional(),
+  slug: text.optional(),
+  author: z.union([text, textList]).optional(),
+  summary: text.optional(),
+  tags: textList.optional(),
+  entities: z
+    .strictObject({
+      people: textList.optional(),
+      organizations: textList.optional(),
+      places: textList.optional(),
+      exclude: textList.optional(),
+    })
+    .optional(),
+  image: z.strictObject({ src: url, alt: z.string().trim(), caption: text.optional() }).optional(),
+  draft: z.boolean().optional(),
+  canonical: url.optional(),
+  corrections: z.array(correctionSchema).optional(),
+  redirect_from: textList.optional(),
+});
+
+export type Frontmatter = z.output<typeof frontmatterSchema>;
+export const KNOWN_FIELDS: readonly string[] = Object.keys(frontmatterSchema.shape);
+
+/** How to fix each field, shown under every problem with it. */
+export const FIELD_HINTS: Readonly<Record<string, string>> = {
+  title: 'give the headline as text: title: "Iraq reinforces its border"',
+  date: "write 2024-12-02, or a timestamp with its offset: 2024-12-02T09:30:00+03:00",
+  updated: "write 2024-12-03, or a timestamp with its offset: 2024-12-03T10:00:00+03:00",
+  slug: "use lowercase letters, digits and hyphens: slug: border-security-talks",
+  author: 'one name (author: "Jane Doe") or a list (author: ["Jane Doe", "Ali Hassan"])',
+  summary: 'one sentence as text: summary: "The ministry says the border is secure."',
+  tags: "a list of names: tags: [Iraq, Border security]",
+  entities:
+    "a mapping with lists: entities: { people: [Muqdad Miri], organizations: [Interior Ministry], places: [Iraq] }",
+  image: 'a mapping: image: { src: "photo.jpg", alt: "What the photo shows" }',
+  draft: "true or false: draft: true",
+  canonical: "the absolute URL of the original: canonical: https://example.org/original",
+  corrections: 'a list of dated notes: corrections: [{ date: 2024-12-03, text: "An earlier version misnamed the ministry." }]',
+  redirect_from: "a list of old paths: redirect_from: [/2024/12/old-slug/]",
+};
+
+export function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return "nothing";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return v.trim() === "" ? "empty text" : "text";
+  return `the ${typeof v} ${String(v)}`;
+}
+
+const EXPECTED: Readonly<Record<string, string>> = {
+  string: "text",
+  array: "a list",
+  object: "a mapping",
+  boolean: "true or false",
+};
+
+export interface SchemaProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Validates and explains every problem as `field.path: message`, one per bad field. */
+export function validateFrontmatter(
+  data: Record<string, unknown>,
+): { ok: true; value: Frontmatter } | { ok: false; problems: SchemaProblem[] } {
+  const result = frontmatterSchema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data };
+  const problems: SchemaProblem[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    const actual = valueAt(data, path);
+    let message: string;
+    if (issue.code === "invalid_type" && actual === undefined) message = "is required";
+    else if (issue.code === "invalid_type")
+      message = `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(actual)}`;
+    else if (issue.code === "invalid_union") message = `must be text or a list of text, not ${describeValue(actual)}`;
+    else if (issue.code === "unrecognized_keys")
+      message = `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
+    else message = issue.message;
+    problems.push({ path, message });
+  }
+  return { ok: false, problems };
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), "");
+}
+
+/** The closest known field name, for "did you mean" hints on typos such as `tittle`. */
+export function suggestField(key: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of KNOWN_FIELDS) {
+    const d = editDistance(key.toLowerCase(), known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

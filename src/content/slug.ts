@@ -1,0 +1,65 @@
+/**
+ * The one place that turns names into URL segments. Rules:
+ * - Unicode NFC, then case-folded, so `Syria`, `syria` and `SYRIA` are one slug.
+ * - Latin letters lose their accents (`São Paulo` → `sao-paulo`); a few letters that do not
+ *   decompose are spelled out (`ß` → `ss`, `Ø` → `o`).
+ * - Letters and digits of other scripts are kept as they are (NFC, lower case): `بغداد` stays
+ *   readable and is stable; browsers percent-encode it on the wire.
+ * - Everything else becomes a single hyphen; no leading, trailing or doubled hyphens, so a slug
+ *   can never be `.`, `..`, contain `/` or `\`, or be empty unless the name had no letters or digits.
+ */
+
+const SPELLED_OUT: Readonly<Record<string, string>> = {
+  ß: "ss",
+  ẞ: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ł: "l",
+  ı: "i",
+  ħ: "h",
+  ŧ: "t",
+  ŋ: "n",
+};
+
+const COMBINING_MARK = /\p{M}/gu;
+const LATIN_WITH_MARKS = /[\p{Script=Latin}]\p{M}+/gu;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/** Keeps slugs usable as file names on every file system (255 bytes) with room for suffixes. */
+const MAX_SLUG_LENGTH = 80;
+
+/** The identity of a name: two names with the same key are the same tag or entity. */
+export function nameKey(name: string): string {
+  return collapseWhitespace(name.normalize("NFKC")).toLowerCase().normalize("NFC");
+}
+
+/** Returns "" when the text has no letters or digits: callers report that as a content error. */
+export function slugify(text: string): string {
+  const folded = text.normalize("NFKC").toLowerCase();
+  let out = "";
+  for (const ch of folded) out += SPELLED_OUT[ch] ?? ch;
+  // Strip accents only from Latin letters: in other scripts the marks are part of the letter
+  // (Devanagari vowel signs, Arabic harakat) and removing them changes the word.
+  out = out.normalize("NFD").replace(LATIN_WITH_MARKS, (m) => m.replace(COMBINING_MARK, ""));
+  out = out.normalize("NFC").replace(NOT_LETTER_OR_DIGIT, "-").replace(/^-+|-+$/g, "");
+  if (out.length > MAX_SLUG_LENGTH) out = truncateAtHyphen(out, MAX_SLUG_LENGTH);
+  return out;
+}
+
+function truncateAtHyphen(slug: string, max: number): string {
+  const chars = [...slug].slice(0, max).join("");
+  const cut = chars.lastIndexOf("-");
+  return (cut > max / 2 ? chars.slice(0, cut) : chars).replace(/-+$/g, "");
+}
+
+function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/gu, " ").trim();
+}
+
+/** Trims and collapses runs of whitespace: the spelling we display. */
+export function cleanName(name: string): string {
+  return collapseWhitespace(name.normalize("NFC"));
+}

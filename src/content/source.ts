@@ -1,0 +1,50 @@
+import { readFile } from "node:fs/promises";
+import type { DiagnosticBag } from "../diagnostics.js";
+import { digest } from "../util/digest.js";
+import { DatelineError } from "../errors.js";
+import { forEachLimit } from "../util/concurrency.js";
+import type { Article } from "./article.js";
+import { discoverContent, type ContentFiles } from "./discover.js";
+import { parseFrontmatter } from "./frontmatter.js";
+import { loadArticle, type LoadOptions } from "./load.js";
+import { decodeArticle } from "./read.js";
+
+/** Reading many small files is latency-bound: keep several reads in flight. */
+const READ_CONCURRENCY = 32;
+
+export interface LoadedContent {
+  files: ContentFiles;
+  articles: Article[];
+}
+
+/** Finds, reads, parses and validates every article; problems go to `bag`. */
+export async function loadContent(contentDir: string, options: LoadOptions, bag: DiagnosticBag): Promise<LoadedContent> {
+  const files = await discoverContent(contentDir, bag);
+  const loaded: (Article | undefined)[] = new Array(files.articles.length);
+  await forEachLimit(files.articles, READ_CONCURRENCY, async (file, i) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file.absolutePath);
+    } catch (error) {
+      bag.error(file.displayPath, undefined, "file/unreadable", `cannot read the file: ${(error as Error).message}`,
+        "check that the file exists and is readable");
+      return;
+    }
+    loaded[i] = loadArticle(file, bytes, options, bag);
+  });
+  return { files, articles: loaded.filter((a): a is Article => a !== undefined) };
+}
+
+/**
+ * The Markdown body of an article, read again at render time so bodies never sit in memory
+ * all at once. The digest check catches a file edited between loading and rendering.
+ */
+export async function readBody(article: Article): Promise<string> {
+  const decoded = decodeArticle(await readFile(article.sourcePath));
+  if (!decoded.ok || digest(decoded.text) !== article.digest) {
+    throw new DatelineError(`${article.file} changed while the site was being built`, {
+      hint: "run the build again once the edit is saved",
+    });
+  }
+  return parseFrontmatter(decoded.text).body;
+}

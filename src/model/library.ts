@@ -1,0 +1,205 @@
+import { ENTITY_TYPES, type Article, type EntityType } from "../content/article.js";
+import { nameKey, slugify } from "../content/slug.js";
+import { calendarDate } from "../dates.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import { routes } from "./routes.js";
+
+/**
+ * The in-memory index of the whole archive, complete before anything is rendered (Zola's
+ * Library). It holds metadata only; listings refer to articles by position in `articles`,
+ * which is sorted newest first.
+ */
+export interface PublishedArticle extends Article {
+  url: string;
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface Term {
+  /** The spelling shown: the most used one, ties broken by code point order. */
+  name: string;
+  slug: string;
+  url: string;
+  /** Indexes into Library.articles, newest first. */
+  articles: number[];
+}
+
+export interface EntityTerm extends Term {
+  type: EntityType;
+}
+
+export interface MonthEntry {
+  year: number;
+  month: number;
+  url: string;
+  articles: number[];
+}
+
+export interface YearEntry {
+  year: number;
+  url: string;
+  articles: number[];
+  months: MonthEntry[];
+}
+
+export interface Library {
+  articles: PublishedArticle[];
+  tags: Term[];
+  entities: Record<EntityType, EntityTerm[]>;
+  authors: Term[];
+  years: YearEntry[];
+  tagsByName: Map<string, Term>;
+  entitiesByName: Record<EntityType, Map<string, EntityTerm>>;
+  authorsByName: Map<string, Term>;
+}
+
+export interface LibraryOptions {
+  timezone: string;
+  drafts: boolean;
+  future: boolean;
+  now: number;
+}
+
+export function buildLibrary(all: readonly Article[], options: LibraryOptions, bag: DiagnosticBag): Library {
+  const visible = all.filter((a) => (options.drafts || !a.draft) && (options.future || a.date.epochMs <= options.now));
+  const articles: PublishedArticle[] = visible
+    .map((a) => {
+      const { year, month, day } = calendarDate(a.date, options.timezone);
+      return { ...a, year, month, day, url: routes.article(year, month, a.slug) };
+    })
+    .sort(newestFirst);
+  reportArticleCollisions(articles, bag);
+
+  const tags = collectTerms(articles, (a) => a.tags, (slug) => routes.tag(slug), "tag", bag);
+  const authors = collectTerms(articles, (a) => a.authors, (slug) => routes.author(slug), "author", bag);
+  const entities = {} as Record<EntityType, EntityTerm[]>;
+  const entitiesByName = {} as Record<EntityType, Map<string, EntityTerm>>;
+  for (const type of ENTITY_TYPES) {
+    const terms = collectTerms(articles, (a) => a.entities[type], (slug) => routes.entity(type, slug), type, bag);
+    entities[type] = terms.list.map((t) => ({ ...t, type }));
+    const bySlug = new Map(entities[type].map((e) => [e.slug, e]));
+    entitiesByName[type] = new Map([...terms.byKey].map(([k, t]) => [k, bySlug.get(t.slug)!]));
+  }
+
+  return {
+    articles,
+    tags: tags.list,
+    tagsByName: tags.byKey,
+    authors: authors.list,
+    authorsByName: authors.byKey,
+    entities,
+    entitiesByName,
+    years: collectYears(articles),
+  };
+}
+
+/** Newest first; same instant → by URL, so the order never depends on file-system order. */
+function newestFirst(a: PublishedArticle, b: PublishedArticle): number {
+  return b.date.epochMs - a.date.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+function reportArticleCollisions(articles: readonly PublishedArticle[], bag: DiagnosticBag): void {
+  const byUrl = new Map<string, PublishedArticle[]>();
+  for (const a of articles) byUrl.set(a.url, [...(byUrl.get(a.url) ?? []), a]);
+  for (const [url, group] of byUrl) {
+    if (group.length < 2) continue;
+    const files = group.map((a) => a.file).sort();
+    for (const a of group) {
+      bag.error(a.file, { line: a.fieldLines.slug || a.fieldLines.title || 1, column: 1 }, "collision/article-url",
+        `${group.length} articles would be published at ${url}: ${files.join(", ")}`,
+        "give one of them a different slug: (slug: another-slug) or file name");
+    }
+  }
+}
+
+interface TermSet {
+  list: Term[];
+  /** nameKey → term, to find a term from any spelling. */
+  byKey: Map<string, Term>;
+}
+
+function collectTerms(
+  articles: readonly PublishedArticle[],
+  namesOf: (a: PublishedArticle) => readonly string[],
+  urlOf: (slug: string) => string,
+  kind: string,
+  bag: DiagnosticBag,
+): TermSet {
+  interface Draft {
+    key: string;
+    slug: string;
+    spellings: Map<string, number>;
+    articles: number[];
+    firstFile: string;
+  }
+  const byKey = new Map<string, Draft>();
+  articles.forEach((article, index) => {
+    for (const name of namesOf(article)) {
+      const key = nameKey(name);
+      let draft = byKey.get(key);
+      if (!draft) {
+        draft = { key, slug: slugify(name), spellings: new Map(), articles: [], firstFile: article.file };
+        byKey.set(key, draft);
+      }
+      draft.spellings.set(name, (draft.spellings.get(name) ?? 0) + 1);
+      if (draft.articles[draft.articles.length - 1] !== index) draft.articles.push(index);
+    }
+  });
+
+  const bySlug = new Map<string, Draft[]>();
+  for (const d of byKey.values()) bySlug.set(d.slug, [...(bySlug.get(d.slug) ?? []), d]);
+  for (const [slug, group] of bySlug) {
+    if (group.length < 2) continue;
+    const described = group.map((d) => `"${preferredSpelling(d.spellings)}" (in ${d.firstFile})`).join(" and ");
+    for (const d of group) {
+      bag.error(d.firstFile, undefined, `collision/${kind}`,
+        `the ${kind} names ${described} would share the page ${urlOf(slug)}`,
+        `spell the ${kind} the same way everywhere, or make the names differ by more than accents and punctuation`);
+    }
+  }
+
+  const list: Term[] = [...byKey.values()]
+    .map((d) => ({ name: preferredSpelling(d.spellings), slug: d.slug, url: urlOf(d.slug), articles: d.articles }))
+    .sort((a, b) => compareNames(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  const termBySlug = new Map(list.map((t) => [t.slug, t]));
+  return { list, byKey: new Map([...byKey].map(([k, d]) => [k, termBySlug.get(d.slug)!])) };
+}
+
+function preferredSpelling(spellings: Map<string, number>): string {
+  let best = "";
+  let bestCount = -1;
+  for (const [name, count] of spellings) {
+    if (count > bestCount || (count === bestCount && name < best)) {
+      best = name;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+export function compareNames(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+function collectYears(articles: readonly PublishedArticle[]): YearEntry[] {
+  const years = new Map<number, YearEntry>();
+  articles.forEach((a, index) => {
+    let year = years.get(a.year);
+    if (!year) {
+      year = { year: a.year, url: routes.year(a.year), articles: [], months: [] };
+      years.set(a.year, year);
+    }
+    year.articles.push(index);
+    let month = year.months.find((m) => m.month === a.month);
+    if (!month) {
+      month = { year: a.year, month: a.month, url: routes.month(a.year, a.month), articles: [] };
+      year.months.push(month);
+    }
+    month.articles.push(index);
+  });
+  const list = [...years.values()].sort((a, b) => b.year - a.year);
+  for (const y of list) y.months.sort((a, b) => b.month - a.month);
+  return list;
+}

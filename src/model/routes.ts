@@ -1,0 +1,48 @@
+import type { EntityType } from "../content/article.js";
+
+/**
+ * The URL scheme of a Dateline site, in one place. Routes are site paths (`/tags/iraq/`)
+ * holding raw Unicode; `href` adds the path prefix and percent-encodes them for HTML, and
+ * `outputPath` maps them to files. Slugs reaching here are already safe (see slug.ts).
+ */
+export const ENTITY_SECTIONS: Readonly<Record<EntityType, string>> = {
+  person: "people",
+  organization: "organizations",
+  place: "places",
+};
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+export const routes = {
+  home: () => "/",
+  archive: () => "/archive/",
+  article: (year: number, month: number, slug: string) => `/${year}/${pad2(month)}/${slug}/`,
+  year: (year: number) => `/${year}/`,
+  month: (year: number, month: number) => `/${year}/${pad2(month)}/`,
+  tags: () => "/tags/",
+  tag: (slug: string) => `/tags/${slug}/`,
+  entities: () => "/entities/",
+  entity: (type: EntityType, slug: string) => `/${ENTITY_SECTIONS[type]}/${slug}/`,
+  authors: () => "/authors/",
+  author: (slug: string) => `/authors/${slug}/`,
+  search: () => "/search/",
+  notFound: () => "/404.html",
+  /** Page 1 is the listing's own URL, so links to a listing never change as it grows. */
+  page: (base: string, n: number) => (n <= 1 ? base : `${base}page/${n}/`),
+} as const;
+
+/** `/a/b/` → `a/b/index.html`; `/feed.xml` → `feed.xml`. */
+export function outputPath(route: string): string {
+  const path = route.replace(/^\/+/, "");
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}
+
+/** A root-relative link under the site's path prefix, percent-encoded for an href. */
+export function href(route: string, pathPrefix: string): string {
+  return encodeURI(pathPrefix.replace(/\/$/, "") + route);
+}
+
+/** An absolute URL for feeds, sitemaps and canonical links. */
+export function absoluteUrl(route: string, baseUrl: string): string {
+  return new URL(encodeURI(route.replace(/^\//, "")), baseUrl).href;
+}

@@ -1,0 +1,102 @@
+import type { SiteConfig } from "../config.js";
+import { nameKey } from "../content/slug.js";
+import { toDatetimeAttribute, formatDisplayDate, type DateValue } from "../dates.js";
+import type { Library, PublishedArticle, Term } from "../model/library.js";
+import { absoluteUrl, href, routes } from "../model/routes.js";
+import type { ArticleCardView, LinkView, PaginationView, TimeView } from "../render/views.js";
+
+/** Small shared helpers every view builder uses: links, dates, cards, pagination. */
+export class ViewContext {
+  constructor(
+    readonly library: Library,
+    readonly config: SiteConfig,
+  ) {}
+
+  href(route: string): string {
+    return href(route, this.config.pathPrefix);
+  }
+
+  absolute(route: string): string {
+    return absoluteUrl(route, this.config.baseUrl);
+  }
+
+  link(term: Term): LinkView {
+    return { name: term.name, href: this.href(term.url) };
+  }
+
+  time(date: DateValue, monthRoute?: string): TimeView {
+    const view: TimeView = {
+      datetime: toDatetimeAttribute(date),
+      display: formatDisplayDate(date, this.config.timezone, this.config.language),
+    };
+    if (monthRoute) view.href = this.href(monthRoute);
+    return view;
+  }
+
+  tagLinks(article: PublishedArticle): LinkView[] {
+    return article.tags.map((name) => this.termLink(this.library.tagsByName, name)).filter(isDefined);
+  }
+
+  authorLinks(article: PublishedArticle): LinkView[] {
+    return article.authors.map((name) => this.termLink(this.library.authorsByName, name)).filter(isDefined);
+  }
+
+  termLink(index: Map<string, Term>, name: string): LinkView | undefined {
+    const term = index.get(nameKey(name));
+    return term ? this.link(term) : undefined;
+  }
+
+  card(index: number): ArticleCardView {
+    const a = this.library.articles[index]!;
+    return {
+      title: a.title,
+      href: this.href(a.url),
+      date: this.time(a.date, routes.month(a.year, a.month)),
+      summary: a.summary ?? a.excerpt,
+      authors: this.authorLinks(a),
+      tags: this.tagLinks(a),
+    };
+  }
+
+  /** The slice of `items` shown on page `page`, as cards. */
+  cards(items: readonly number[], page: number): ArticleCardView[] {
+    const size = this.config.pageSize;
+    return items.slice((page - 1) * size, page * size).map((i) => this.card(i));
+  }
+
+  pagination(baseRoute: string, items: number, page: number): PaginationView {
+    const total = Math.max(1, Math.ceil(items / this.config.pageSize));
+    const at = (n: number) => this.href(routes.page(baseRoute, n));
+    const view: PaginationView = {
+      current: page,
+      total,
+      pages: pageWindow(page, total).map((n) => (n === 0 ? { gap: true } : { number: n, href: at(n), current: n === page })),
+    };
+    if (page > 1) view.previous = at(page - 1);
+    if (page < total) view.next = at(page + 1);
+    return view;
+  }
+}
+
+/**
+ * First, last and the two pages either side of the current one, with 0 marking a gap: a
+ * listing with 5,000 pages must not put 5,000 links on each of them.
+ */
+export function pageWindow(current: number, total: number): number[] {
+  const wanted = new Set([1, total]);
+  for (let n = current - 2; n <= current + 2; n++) if (n >= 1 && n <= total) wanted.add(n);
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && n - last === 2) out.push(n - 1);
+    else if (last !== undefined && n - last > 2) out.push(0);
+    out.push(n);
+  }
+  return out;
+}
+
+function isDefined<T>(v: T | undefined): v is T {
+  return v !== undefined;
+}
+

@@ -1,0 +1,182 @@
+import { ENTITY_TYPES, type EntityType } from "../content/article.js";
+import type { MarkdownResult } from "../content/markdown.js";
+import { formatMonth } from "../dates.js";
+import type { PublishedArticle } from "../model/library.js";
+import { ENTITY_SECTIONS, routes } from "../model/routes.js";
+import type { ArticlePage, HeadView, PageView, TermIndexPage } from "../render/views.js";
+import type { ViewContext } from "./context.js";
+import type { PageSpec } from "./plan.js";
+import { relatedArticles } from "./related.js";
+
+/** Turns a page spec into the values its template shows. */
+export type BodyRenderer = (article: PublishedArticle) => Promise<MarkdownResult>;
+
+export const ENTITY_LABELS: Readonly<Record<EntityType, string>> = {
+  person: "People",
+  organization: "Organizations",
+  place: "Places",
+};
+
+export const ENTITY_SINGULAR: Readonly<Record<EntityType, string>> = {
+  person: "Person",
+  organization: "Organization",
+  place: "Place",
+};
+
+const WORDS_PER_MINUTE = 230;
+
+export interface BuiltView {
+  view: PageView;
+  head: Omit<HeadView, "canonical"> & { canonical?: string };
+}
+
+export async function buildView(spec: PageSpec, ctx: ViewContext, renderBody: BodyRenderer): Promise<BuiltView> {
+  const { library, config } = ctx;
+  const plain = (title: string, description = config.description) => ({ title, description, feeds: [], meta: [] });
+  switch (spec.kind) {
+    case "home": {
+      const topTags = [...library.tags].sort((a, b) => b.articles.length - a.articles.length || (a.name < b.name ? -1 : 1));
+      return {
+        view: {
+          template: "home",
+          heading: "Latest news",
+          items: library.articles.slice(0, config.homeSize).map((_, i) => ctx.card(i)),
+          archiveHref: ctx.href(routes.archive()),
+          topTags: topTags.slice(0, 12).map((t) => ({ ...ctx.link(t), count: t.articles.length })),
+          years: library.years.map((y) => ({ name: String(y.year), href: ctx.href(y.url) })),
+        },
+        head: plain(config.title),
+      };
+    }
+    case "archive": {
+      const all = library.articles.map((_, i) => i);
+      return list(ctx, "All articles", routes.archive(), all, spec.page, plain);
+    }
+    case "article":
+      return articleView(spec.index, ctx, renderBody);
+    case "tag": {
+      const tag = library.tags[spec.index]!;
+      return list(ctx, tag.name, tag.url, tag.articles, spec.page, plain, "Tag");
+    }
+    case "entity": {
+      const entity = library.entities[spec.type][spec.index]!;
+      return list(ctx, entity.name, entity.url, entity.articles, spec.page, plain, ENTITY_SINGULAR[spec.type]);
+    }
+    case "author": {
+      const author = library.authors[spec.index]!;
+      return list(ctx, author.name, author.url, author.articles, spec.page, plain, "Author");
+    }
+    case "year": {
+      const year = library.years[spec.index]!;
+      const built = list(ctx, `Articles from ${year.year}`, year.url, year.articles, spec.page, plain);
+      if (built.view.template === "list") {
+        built.view.siblings = {
+          label: "Years",
+          items: library.years.map((y) => ({ name: String(y.year), href: ctx.href(y.url), current: y === year })),
+        };
+        const months = year.months.map((m) => ({ name: formatMonth(m.year, m.month, config.language), href: ctx.href(m.url), current: false }));
+        built.view.lede = `${built.view.lede} Months: ${months.map((m) => m.name).join(", ")}.`;
+      }
+      return built;
+    }
+    case "month": {
+      const year = library.years[spec.yearIndex]!;
+      const month = year.months[spec.index]!;
+      const title = formatMonth(month.year, month.month, config.language);
+      const built = list(ctx, `Articles from ${title}`, month.url, month.articles, spec.page, plain);
+      if (built.view.template === "list") {
+        built.view.siblings = {
+          label: `Months of ${year.year}`,
+          items: [...year.months].reverse().map((m) => ({
+            name: formatMonth(m.year, m.month, config.language),
+            href: ctx.href(m.url),
+            current: m === month,
+          })),
+        };
+      }
+      return built;
+    }
+    case "terms":
+      return { view: termIndex(spec.of, ctx), head: plain(spec.of === "tags" ? "Tags" : spec.of === "authors" ? "Authors" : "People, organizations and places") };
+    case "404":
+      return {
+        view: { template: "404", heading: "Page not found", homeHref: ctx.href(routes.home()), archiveHref: ctx.href(routes.archive()) },
+        head: { ...plain("Page not found"), robots: "noindex" },
+      };
+  }
+}
+
+function list(
+  ctx: ViewContext,
+  heading: string,
+  route: string,
+  items: readonly number[],
+  page: number,
+  plain: (title: string, description?: string) => BuiltView["head"],
+  kindLabel?: string,
+): BuiltView {
+  const count = `${items.length} article${items.length === 1 ? "" : "s"}.`;
+  const title = page > 1 ? `${heading} (page ${page})` : heading;
+  return {
+    view: {
+      template: "list",
+      heading,
+      lede: kindLabel ? `${kindLabel} · ${count}` : count,
+      items: ctx.cards(items, page),
+      pagination: ctx.pagination(route, items.length, page),
+    },
+    head: plain(title, `${heading}: ${count}`),
+  };
+}
+
+function termIndex(of: "tags" | "entities" | "authors", ctx: ViewContext): TermIndexPage {
+  const { library } = ctx;
+  const item = (t: { name: string; url: string; articles: number[]; slug: string }) => ({ ...ctx.link(t), count: t.articles.length });
+  if (of === "entities") {
+    return {
+      template: "terms",
+      heading: "People, organizations and places",
+      groups: ENTITY_TYPES.map((type) => ({
+        label: ENTITY_LABELS[type],
+        id: ENTITY_SECTIONS[type],
+        items: library.entities[type].map(item),
+      })),
+    };
+  }
+  const terms = of === "tags" ? library.tags : library.authors;
+  return { template: "terms", heading: of === "tags" ? "Tags" : "Authors", groups: [{ label: "", id: of, items: terms.map(item) }] };
+}
+
+async function articleView(index: number, ctx: ViewContext, renderBody: BodyRenderer): Promise<BuiltView> {
+  const { library, config } = ctx;
+  const a = library.articles[index]!;
+  const body = await renderBody(a);
+  const newer = library.articles[index - 1];
+  const older = library.articles[index + 1];
+  const view: ArticlePage = {
+    template: "article",
+    title: a.title,
+    date: ctx.time(a.date, routes.month(a.year, a.month)),
+    authors: ctx.authorLinks(a),
+    tags: ctx.tagLinks(a),
+    entityGroups: ENTITY_TYPES.map((type) => ({
+      label: ENTITY_LABELS[type],
+      items: a.entities[type]
+        .map((name) => ctx.termLink(library.entitiesByName[type], name))
+        .filter((l) => l !== undefined),
+    })).filter((g) => g.items.length > 0),
+    readingMinutes: Math.max(1, Math.round(a.wordCount / WORDS_PER_MINUTE)),
+    bodyHtml: body.html,
+    corrections: a.corrections.map((c) => ({ date: ctx.time(c.date), text: c.text })),
+    related: relatedArticles(library, index, config.relatedCount).map((i) => ctx.card(i)),
+  };
+  if (a.summary) view.summary = a.summary;
+  if (a.updated) view.updated = ctx.time(a.updated);
+  if (a.image) view.image = { src: a.image.src, alt: a.image.alt, ...(a.image.caption ? { caption: a.image.caption } : {}) };
+  if (older) view.previous = { name: older.title, href: ctx.href(older.url) };
+  if (newer) view.next = { name: newer.title, href: ctx.href(newer.url) };
+  return {
+    view,
+    head: { title: a.title, description: a.summary ?? a.excerpt, feeds: [], meta: [], ...(a.canonical ? { canonical: a.canonical } : {}) },
+  };
+}

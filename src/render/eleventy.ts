@@ -1,0 +1,76 @@
+import { access } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { RenderPlugin } from "@11ty/eleventy";
+import { DatelineError } from "../errors.js";
+import type { TemplateData, TemplateName } from "./views.js";
+
+/**
+ * The one module that imports Eleventy. We use Eleventy 3 as the template engine through its
+ * Render plugin API (compile a file once, call it per page) rather than as a whole-site build:
+ * a full Eleventy build holds every page of the site in memory, which is what runs out of
+ * memory at 30–50k pages, and it costs ~1 ms per page in bookkeeping. Compiled layouts
+ * rendered on demand let Dateline stream pages to disk as they are made, in bounded memory.
+ * Templates are Nunjucks with autoescaping on: every string from an article is escaped
+ * unless a template marks a trusted `*Html` field `| safe`.
+ */
+export const TEMPLATE_NAMES: readonly TemplateName[] = ["home", "article", "list", "terms", "404"];
+export const TEMPLATE_EXTENSION = ".njk";
+
+type CompiledTemplate = (data: object) => Promise<string>;
+
+export class TemplateRenderer {
+  readonly #compiled = new Map<TemplateName, Promise<CompiledTemplate>>();
+
+  private constructor(
+    readonly templatesDir: string,
+    private readonly manager: InstanceType<typeof RenderPlugin.RenderManager>,
+  ) {}
+
+  static async create(templatesDir: string): Promise<TemplateRenderer> {
+    const missing: string[] = [];
+    for (const name of TEMPLATE_NAMES) {
+      try {
+        await access(join(templatesDir, name + TEMPLATE_EXTENSION));
+      } catch {
+        missing.push(relative(process.cwd(), join(templatesDir, name + TEMPLATE_EXTENSION)));
+      }
+    }
+    if (missing.length) {
+      throw new DatelineError(`missing template${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`, {
+        hint: "copy them from Dateline's templates/ folder, or point --templates at a folder that has them",
+      });
+    }
+    const manager = new RenderPlugin.RenderManager();
+    await manager.config((eleventy) => {
+      eleventy.setInputDirectory(templatesDir);
+      eleventy.setIncludesDirectory(".");
+      eleventy.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+    });
+    await manager.init();
+    return new TemplateRenderer(templatesDir, manager);
+  }
+
+  /** Renders one page; template errors name the template and the page being rendered. */
+  async render(data: TemplateData, route: string): Promise<string> {
+    const name = data.page.template;
+    const file = join(this.templatesDir, name + TEMPLATE_EXTENSION);
+    try {
+      const template = await this.compile(name, file);
+      return await template(data);
+    } catch (error) {
+      throw new DatelineError(`template ${relative(process.cwd(), file)} failed while rendering ${route}`, {
+        cause: error,
+        hint: "the template's line and column are in the message above",
+      });
+    }
+  }
+
+  private compile(name: TemplateName, file: string): Promise<CompiledTemplate> {
+    let compiled = this.#compiled.get(name);
+    if (!compiled) {
+      compiled = RenderPlugin.File(file, { templateConfig: this.manager.templateConfig });
+      this.#compiled.set(name, compiled);
+    }
+    return compiled;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * What templates see: plain, fully prepared values. URLs are already prefixed and encoded,
+ * dates already formatted, so templates hold no logic that could differ between them.
+ * Strings are raw text; Nunjucks autoescaping escapes them. Only fields named `*Html` are
+ * trusted markup (sanitized Markdown or markup we generate), output with `| safe`.
+ */
+export interface LinkView {
+  name: string;
+  href: string;
+}
+
+export interface TimeView {
+  /** For `<time datetime>`. */
+  datetime: string;
+  /** For people: "2 December 2024". */
+  display: string;
+  /** Link to the month archive. */
+  href?: string;
+}
+
+export interface NavItem extends LinkView {
+  current: boolean;
+}
+
+export interface SiteView {
+  title: string;
+  description: string;
+  language: string;
+  homeHref: string;
+  nav: NavItem[];
+  stylesheetHref: string;
+  searchHref: string;
+  feeds: { title: string; href: string; type: string }[];
+  publisher: string;
+  generator: string;
+}
+
+export interface HeadView {
+  title: string;
+  description: string;
+  canonical: string;
+  /** Extra `<link rel=alternate>` for this page's own feed. */
+  feeds: { title: string; href: string; type: string }[];
+  /** Meta tags (Open Graph, Twitter) as name/property → content. */
+  meta: { attr: "name" | "property"; key: string; content: string }[];
+  /** JSON-LD, already serialised and safe inside <script type="application/ld+json">. */
+  jsonLdHtml?: string;
+  /** `noindex` for the 404 page and redirects. */
+  robots?: string;
+}
+
+export interface ArticleCardView {
+  title: string;
+  href: string;
+  date: TimeView;
+  summary: string;
+  authors: LinkView[];
+  tags: LinkView[];
+  /** Set on entity pages: the sentence mentioning the entity. */
+  context?: string;
+}
+
+export interface PaginationView {
+  current: number;
+  total: number;
+  previous?: string;
+  next?: string;
+  /** A window of page links; `gap` entries stand for skipped page numbers. */
+  pages: ({ number: number; href: string; current: boolean } | { gap: true })[];
+}
+
+export interface EntityGroupView {
+  label: string;
+  items: LinkView[];
+}
+
+export interface ArticlePage {
+  template: "article";
+  title: string;
+  summary?: string;
+  date: TimeView;
+  updated?: TimeView;
+  authors: LinkView[];
+  tags: LinkView[];
+  entityGroups: EntityGroupView[];
+  image?: { src: string; alt: string; caption?: string };
+  readingMinutes: number;
+  bodyHtml: string;
+  corrections: { date: TimeView; text: string }[];
+  previous?: LinkView;
+  next?: LinkView;
+  related: ArticleCardView[];
+}
+
+export interface ListPage {
+  template: "list";
+  heading: string;
+  /** A short line under the heading ("12 articles"). */
+  lede?: string;
+  items: ArticleCardView[];
+  pagination: PaginationView;
+  /** Links to neighbouring archives (years, months). */
+  siblings?: { label: string; items: NavItem[] };
+  feed?: LinkView;
+}
+
+export interface HomePage {
+  template: "home";
+  heading: string;
+  items: ArticleCardView[];
+  archiveHref: string;
+  topTags: (LinkView & { count: number })[];
+  years: LinkView[];
+}
+
+export interface TermIndexPage {
+  template: "terms";
+  heading: string;
+  groups: { label: string; id: string; items: (LinkView & { count: number })[] }[];
+}
+
+export interface NotFoundPage {
+  template: "404";
+  heading: string;
+  homeHref: string;
+  archiveHref: string;
+}
+
+export type PageView = ArticlePage | ListPage | HomePage | TermIndexPage | NotFoundPage;
+export type TemplateName = PageView["template"];
+
+/** The whole object a template receives. */
+export interface TemplateData<V extends PageView = PageView> {
+  site: SiteView;
+  head: HeadView;
+  page: V;
+}

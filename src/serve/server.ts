@@ -1,0 +1,200 @@
+import { watch, type FSWatcher } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+import { build } from "../build.js";
+import type { ConfigOverrides, SiteConfig } from "../config.js";
+import { formatText, type Diagnostic } from "../diagnostics.js";
+import { describeError } from "../errors.js";
+import { liveReloadScript, overlayHtml } from "./overlay.js";
+
+/**
+ * `dateline serve`: builds, serves the output folder on localhost, rebuilds when content,
+ * templates or public files change, and reloads the browser. A failed rebuild keeps the last
+ * good site on disk (the build is atomic) and shows its diagnostics as an overlay.
+ */
+export interface ServeOptions extends ConfigOverrides {
+  port: number;
+  host: string;
+  log: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  /** Resolves when the rebuild in progress (if any) has finished. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".pdf": "application/pdf",
+};
+
+export const EVENTS_PATH = "/__dateline/events";
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const clients = new Set<ServerResponse>();
+  let problems: { diagnostics: Diagnostic[]; error?: string } | undefined;
+  let config: SiteConfig | undefined;
+  let building: Promise<void> = Promise.resolve();
+  let queued = false;
+
+  const rebuild = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const result = await build(options);
+      config = result.config;
+      if (result.ok) {
+        problems = undefined;
+        const warnings = result.diagnostics.length ? `\n${formatText(result.diagnostics)}` : "";
+        options.log(`built ${result.articles} articles, ${result.files} files in ${Math.round(performance.now() - started)} ms${warnings}`);
+      } else {
+        problems = { diagnostics: result.diagnostics };
+        options.log(`${formatText(result.diagnostics)}\nbuild failed: still serving the last good site`);
+      }
+    } catch (error) {
+      problems = { diagnostics: [], error: describeError(error) };
+      options.log(`error: ${problems.error}\nbuild failed: still serving the last good site`);
+    }
+    for (const client of clients) client.write(`data: reload\n\n`);
+  };
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    building = building.then(async () => {
+      await new Promise((r) => setTimeout(r, 50)); // let an editor finish writing all its files
+      queued = false;
+      await rebuild();
+    });
+  };
+
+  await rebuild();
+  if (!config) throw new Error("unreachable: the first build always sets config");
+  const site = config;
+  const server = createServer((req, res) => {
+    handle(req, res, site, clients, () => problems).catch((error) => {
+      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end(describeError(error));
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolveListen());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host}:${address.port}${site.pathPrefix}`;
+
+  const watchers: FSWatcher[] = [];
+  for (const dir of [site.contentDir, site.templatesDir, site.publicDir]) {
+    try {
+      watchers.push(watch(dir, { recursive: true }, schedule));
+    } catch {
+      // A folder that does not exist (no public/) has nothing to watch.
+    }
+  }
+  return {
+    url,
+    server,
+    idle: async () => {
+      await building;
+      if (queued) await building;
+    },
+    close: async () => {
+      for (const w of watchers) w.close();
+      for (const c of clients) c.end();
+      await building;
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+export async function serve(options: ServeOptions): Promise<void> {
+  const running = await startServer(options);
+  options.log(`serving ${running.url} (Ctrl+C to stop)`);
+  await new Promise<void>((resolveStop) => {
+    const stop = () => {
+      void running.close().then(resolveStop);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  config: SiteConfig,
+  clients: Set<ServerResponse>,
+  problems: () => { diagnostics: Diagnostic[]; error?: string } | undefined,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (url.pathname === EVENTS_PATH) {
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+    res.write(": connected\n\n");
+    clients.add(res);
+    req.on("close", () => clients.delete(res));
+    return;
+  }
+  const prefix = config.pathPrefix;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    pathname = "/";
+  }
+  if (!pathname.startsWith(prefix) && `${pathname}/` !== prefix) {
+    res.writeHead(302, { location: prefix });
+    res.end();
+    return;
+  }
+  const relative = pathname.slice(prefix.length).replace(/^\/+/, "");
+  const file = await findFile(config.outDir, relative);
+  const status = file ? 200 : 404;
+  const path = file ?? join(config.outDir, "404.html");
+  let body: Buffer;
+  try {
+    body = await readFile(path);
+  } catch {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Not found");
+    return;
+  }
+  const type = TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+  if (type.startsWith("text/html")) {
+    const current = problems();
+    const extra = liveReloadScript(EVENTS_PATH) + (current ? overlayHtml(current.diagnostics, current.error) : "");
+    const html = body.toString("utf8");
+    const at = html.lastIndexOf("</body>");
+    body = Buffer.from(at === -1 ? html + extra : html.slice(0, at) + extra + html.slice(at));
+  }
+  res.writeHead(status, { "content-type": type, "cache-control": "no-store" });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Maps a URL path to a file in the output folder, never outside it. */
+async function findFile(root: string, relative: string): Promise<string | undefined> {
+  const candidate = normalize(join(root, relative));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
+  for (const path of [candidate, join(candidate, "index.html")]) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) return path;
+  }
+  return undefined;
+}

@@ -1,0 +1,130 @@
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { DatelineError } from "../errors.js";
+import { resolveInside, type Writer } from "./writer.js";
+
+/**
+ * Writes a build into a hidden staging folder beside the output folder and swaps it into
+ * place only on commit, so a failed or killed build leaves the live site exactly as it was.
+ * A lock file beside the output folder stops a second build from writing into it at once.
+ *
+ * The swap is two renames (Linux cannot atomically exchange non-empty folders from Node); if
+ * a build is killed between them, the next build finds the previous output and puts it back.
+ */
+export class DiskWriter implements Writer {
+  readonly #dirs = new Set<string>();
+  #finished = false;
+
+  private constructor(
+    readonly outDir: string,
+    readonly stagingDir: string,
+    private readonly lockPath: string,
+  ) {}
+
+  static async open(outDir: string): Promise<DiskWriter> {
+    const parent = dirname(outDir);
+    const name = basename(outDir);
+    await mkdir(parent, { recursive: true });
+    const lockPath = join(parent, `.${name}.lock`);
+    await acquireLock(lockPath, outDir);
+    try {
+      await recover(parent, name, outDir);
+      const stagingDir = join(parent, `.${name}.staging-${process.pid}`);
+      await rm(stagingDir, { recursive: true, force: true });
+      await mkdir(stagingDir, { recursive: true });
+      return new DiskWriter(outDir, stagingDir, lockPath);
+    } catch (error) {
+      await rm(lockPath, { force: true });
+      throw error;
+    }
+  }
+
+  async write(path: string, contents: string | Uint8Array): Promise<void> {
+    const target = resolveInside(this.stagingDir, path);
+    await this.ensureDir(dirname(target));
+    await writeFile(target, contents);
+  }
+
+  async copyFile(source: string, path: string): Promise<void> {
+    const target = resolveInside(this.stagingDir, path);
+    await this.ensureDir(dirname(target));
+    await copyFile(source, target);
+  }
+
+  async commit(): Promise<void> {
+    this.assertOpen();
+    const previous = join(dirname(this.outDir), `.${basename(this.outDir)}.previous-${process.pid}`);
+    let hadPrevious = false;
+    try {
+      await rename(this.outDir, previous);
+      hadPrevious = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    await rename(this.stagingDir, this.outDir);
+    this.#finished = true;
+    if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    await rm(this.lockPath, { force: true });
+  }
+
+  async abort(): Promise<void> {
+    if (this.#finished) return;
+    this.#finished = true;
+    await rm(this.stagingDir, { recursive: true, force: true });
+    await rm(this.lockPath, { force: true });
+  }
+
+  private assertOpen(): void {
+    if (this.#finished) throw new DatelineError("this DiskWriter was already committed or aborted; open a new one per build");
+  }
+
+  private async ensureDir(dir: string): Promise<void> {
+    if (this.#dirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.#dirs.add(dir);
+  }
+}
+
+async function acquireLock(lockPath: string, outDir: string): Promise<void> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockPath, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new DatelineError(`another Dateline build (process ${owner}) is writing to ${outDir}`, {
+          hint: `wait for it to finish; if no build is running, delete ${lockPath}`,
+        });
+      }
+      await rm(lockPath, { force: true }); // left by a build that was killed
+    }
+  }
+  throw new DatelineError(`could not lock ${outDir} for writing`, { hint: `delete ${lockPath} and try again` });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Cleans up after builds that were killed: restores a swapped-out site, drops stale staging. */
+async function recover(parent: string, name: string, outDir: string): Promise<void> {
+  const entries = await readdir(parent);
+  const previous = entries.filter((e) => e.startsWith(`.${name}.previous-`));
+  const outExists = await stat(outDir).then(() => true, () => false);
+  for (const entry of previous) {
+    if (!outExists && entry === previous[0]) await rename(join(parent, entry), outDir);
+    else await rm(join(parent, entry), { recursive: true, force: true });
+  }
+  for (const entry of entries.filter((e) => e.startsWith(`.${name}.staging-`))) {
+    await rm(join(parent, entry), { recursive: true, force: true });
+  }
+}
