@@ -8,9 +8,9 @@ import { DatelineError } from "./errors.js";
 import { buildLibrary, type Library } from "./model/library.js";
 import { ViewContext } from "./pages/context.js";
 import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/plan.js";
-import { buildView } from "./pages/views.js";
 import { TemplateRenderer } from "./render/eleventy.js";
-import { buildHead, buildSiteView } from "./render/site.js";
+import { renderPage, type RenderEnv } from "./render/page.js";
+import { buildSiteView } from "./render/site.js";
 import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
 import type { Writer } from "./write/writer.js";
@@ -93,12 +93,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const writer = options.writer ?? (await DiskWriter.open(config.outDir));
   try {
     const ctx = new ViewContext(library, config);
-    const site = buildSiteView(ctx);
-    const renderBody = async (article: (typeof library.articles)[number]) => renderMarkdown(await readBody(article));
+    const env: RenderEnv = {
+      ctx,
+      site: buildSiteView(ctx),
+      templates: renderer,
+      renderBody: async (article) => renderMarkdown(await readBody(article)),
+    };
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
-      const built = await buildView(page.spec, ctx, renderBody);
-      const html = await renderer.render({ site, head: buildHead(ctx, page, built), page: built.view }, page.route);
-      await writer.write(page.output, html);
+      await writer.write(page.output, await renderPage(page, env));
     });
     timings.render = Math.round(performance.now() - start);
     const copied = await copyPublic(config.publicDir, writer, new Set(pages.map((p) => p.output)));
