@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve } from "node:path";
-import { LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { isValidTimeZone } from "./dates.js";
 import { DiagnosticBag } from "./diagnostics.js";
@@ -86,7 +86,7 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
   const configPath = resolve(projectDir, overrides.configFile ?? CONFIG_FILE);
   const displayPath = relative(process.cwd(), configPath) || CONFIG_FILE;
   let raw: Record<string, unknown> = {};
-  let positionOf: (path: readonly PropertyKey[]) => { line: number; column: number } = () => ({ line: 1, column: 1 });
+  let positionOf: (path: readonly PropertyKey[], ofKey?: boolean) => { line: number; column: number } = () => ({ line: 1, column: 1 });
 
   let text: string | undefined;
   try {
@@ -99,8 +99,11 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
   if (text !== undefined) {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, schema: "core" });
-    positionOf = (path) => {
-      const node = doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+    positionOf = (path, ofKey = false) => {
+        // The key's own position when the path names a key of a mapping, else the value's.
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+      const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]) : undefined;
+      const node = ((ofKey ? pair?.key : pair?.value) ?? doc.getIn(path as unknown[], true)) as { range?: [number, number, number] } | undefined;
       const p = lineCounter.linePos(node?.range?.[0] ?? 0);
       return { line: p.line, column: p.col };
     };
@@ -114,16 +117,31 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     else if (!doc.errors.length) bag.error(displayPath, { line: 1, column: 1 }, "config/syntax", "the config must be a JSON object");
   }
 
-  const parsed = configSchema.safeParse({ ...raw, ...(overrides.site ?? {}) });
-  const fallback = configSchema.parse({});
-  let file = fallback;
+  const merged: Record<string, unknown> = { ...raw, ...(overrides.site ?? {}) };
+  const parsed = configSchema.safeParse(merged);
+  let file = configSchema.parse({});
   if (parsed.success) file = parsed.data;
   else {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-      bag.error(displayPath, positionOf(path), "config/invalid", `${path.join(".") || "config"}: ${issue.message}`,
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          bag.error(displayPath, positionOf([...path, key], true), "config/unknown-option", `unknown option "${[...path, key].join(".")}"`,
+            `known options: ${Object.keys(path.length ? {} : configSchema.shape).join(", ")}`);
+        }
+        continue;
+      }
+      const actual = path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), merged);
+      const message = issue.code === "invalid_type" ? `must be ${issue.expected === "string" ? "text" : `a ${issue.expected}`}, not ${JSON.stringify(actual)}` : issue.message;
+      bag.error(displayPath, positionOf(path), "config/invalid", `${path.join(".") || "config"}: ${message}`,
         "see the configuration table in README.md");
     }
+  }
+  // Checked on the raw value too, so one run reports it alongside any other config problem.
+  const timezone = typeof merged.timezone === "string" ? merged.timezone : file.timezone;
+  if (!isValidTimeZone(timezone)) {
+    bag.error(displayPath, positionOf(["timezone"]), "config/timezone", `timezone "${timezone}" is not an IANA time zone`,
+      "use a name such as UTC, Europe/Paris or Asia/Baghdad");
   }
 
   const baseUrlInput = overrides.baseUrl ?? file.baseUrl;
@@ -132,10 +150,6 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     bag.error(displayPath, positionOf(["baseUrl"]), "config/base-url",
       `baseUrl "${baseUrlInput}" is not an http(s) URL or a path`,
       "use an absolute URL such as https://news.example.org/archive/ or a path such as /archive/");
-  }
-  if (!isValidTimeZone(file.timezone)) {
-    bag.error(displayPath, positionOf(["timezone"]), "config/timezone", `timezone "${file.timezone}" is not an IANA time zone`,
-      "use a name such as UTC, Europe/Paris or Asia/Baghdad");
   }
 
   const dir = (value: string | undefined, fallbackValue: string) => resolve(projectDir, value ?? fallbackValue);

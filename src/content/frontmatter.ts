@@ -78,12 +78,17 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     return { line: p.line + yamlLineOffset, column: p.col };
   };
 
-  const problems: FrontmatterProblem[] = doc.errors.map((e) => ({
-    rule: e.code === "DUPLICATE_KEY" ? "frontmatter/duplicate-key" : "frontmatter/yaml",
-    message: `invalid YAML: ${firstLine(e.message)}`,
-    hint: yamlHint(e.code),
-    at: toPosition(e.pos[0]),
-  }));
+  const problems: FrontmatterProblem[] = doc.errors.map((e) => {
+    // The parser notices a missing closing quote where the text ends; the editor needs the
+    // line where the quote was opened.
+    const opened = e.code === "MISSING_CHAR" && /quote/i.test(e.message) ? unclosedQuoteBefore(yamlText, e.pos[0]) : undefined;
+    return {
+      rule: e.code === "DUPLICATE_KEY" ? "frontmatter/duplicate-key" : "frontmatter/yaml",
+      message: opened === undefined ? `invalid YAML: ${firstLine(e.message)}` : "invalid YAML: this quoted value is never closed",
+      hint: yamlHint(e.code),
+      at: toPosition(opened ?? e.pos[0]),
+    };
+  });
 
   let data: Record<string, unknown> = {};
   if (problems.length === 0) {
@@ -148,6 +153,23 @@ function keyPositionOf(doc: Document, key: string, toPosition: (offset: number) 
   const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
   const range = (pair?.key as Node | undefined)?.range;
   return range ? toPosition(range[0]) : undefined;
+}
+
+/** Offset of the last `key: "value` before `limit` whose line does not close its quote. */
+function unclosedQuoteBefore(text: string, limit: number): number | undefined {
+  let found: number | undefined;
+  let offset = 0;
+  for (const line of text.slice(0, limit).split("\n")) {
+    const m = /^(\s*(?:-\s+)?[^\s#"'][^:#]*:\s+|\s*-\s+)(["'])(.*)$/.exec(line);
+    if (m) {
+      const quote = m[2]!;
+      const rest = m[3]!;
+      const closed = quote === '"' ? /(^|[^\\])"/.test(rest) : rest.includes("'");
+      if (!closed) found = offset + m[1]!.length;
+    }
+    offset += line.length + 1;
+  }
+  return found;
 }
 
 function countLines(text: string, offset: number): number {

@@ -145,7 +145,7 @@ function toArticle(
     redirectFrom,
     wordCount: body.wordCount,
     bodyLine: fm.bodyLine,
-    fieldLines: Object.fromEntries(["slug", "date", "title", "redirect_from"].map((k) => [k, fm.keyPosition(k).line])),
+    fieldLines: Object.fromEntries(["slug", "date", "title", "redirect_from", "tags", "author", "entities"].map((k) => [k, fm.keyPosition(k).line])),
   };
 }
 

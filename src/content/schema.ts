@@ -93,7 +93,15 @@ export function validateFrontmatter(
     if (issue.code === "invalid_type" && actual === undefined) message = "is required";
     else if (issue.code === "invalid_type")
       message = `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(actual)}`;
-    else if (issue.code === "invalid_union") message = `must be text or a list of text, not ${describeValue(actual)}`;
+    else if (issue.code === "invalid_union" && Array.isArray(actual)) {
+      // Point at the list items that are wrong rather than at the whole list.
+      actual.forEach((item, i) => {
+        if (typeof item !== "string" || item.trim() === "") {
+          problems.push({ path: [...path, i], message: `must be text, not ${describeValue(item)}` });
+        }
+      });
+      continue;
+    } else if (issue.code === "invalid_union") message = `must be text or a list of text, not ${describeValue(actual)}`;
     else if (issue.code === "unrecognized_keys")
       message = `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
     else message = issue.message;

@@ -27,7 +27,10 @@ const SPELLED_OUT: Readonly<Record<string, string>> = {
 
 const COMBINING_MARK = /\p{M}/gu;
 const LATIN_WITH_MARKS = /[\p{Script=Latin}]\p{M}+/gu;
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/** Marks stay: in Devanagari or Arabic they are part of the letter they follow. */
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}\p{M}]+/gu;
+/** A mark with no letter before it (after a hyphen, or first) belongs to nothing. */
+const ORPHAN_MARKS = /(^|-)\p{M}+/gu;
 /** Keeps slugs usable as file names on every file system (255 bytes) with room for suffixes. */
 const MAX_SLUG_LENGTH = 80;
 
@@ -44,7 +47,7 @@ export function slugify(text: string): string {
   // Strip accents only from Latin letters: in other scripts the marks are part of the letter
   // (Devanagari vowel signs, Arabic harakat) and removing them changes the word.
   out = out.normalize("NFD").replace(LATIN_WITH_MARKS, (m) => m.replace(COMBINING_MARK, ""));
-  out = out.normalize("NFC").replace(NOT_LETTER_OR_DIGIT, "-").replace(/^-+|-+$/g, "");
+  out = out.normalize("NFC").replace(NOT_LETTER_OR_DIGIT, "-").replace(ORPHAN_MARKS, "$1").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
   if (out.length > MAX_SLUG_LENGTH) out = truncateAtHyphen(out, MAX_SLUG_LENGTH);
   return out;
 }

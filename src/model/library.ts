@@ -71,12 +71,12 @@ export function buildLibrary(all: readonly Article[], options: LibraryOptions, b
     .sort(newestFirst);
   reportArticleCollisions(articles, bag);
 
-  const tags = collectTerms(articles, (a) => a.tags, (slug) => routes.tag(slug), "tag", bag);
-  const authors = collectTerms(articles, (a) => a.authors, (slug) => routes.author(slug), "author", bag);
+  const tags = collectTerms(articles, (a) => a.tags, (slug) => routes.tag(slug), "tag", "tags", bag);
+  const authors = collectTerms(articles, (a) => a.authors, (slug) => routes.author(slug), "author", "author", bag);
   const entities = {} as Record<EntityType, EntityTerm[]>;
   const entitiesByName = {} as Record<EntityType, Map<string, EntityTerm>>;
   for (const type of ENTITY_TYPES) {
-    const terms = collectTerms(articles, (a) => a.entities[type], (slug) => routes.entity(type, slug), type, bag);
+    const terms = collectTerms(articles, (a) => a.entities[type], (slug) => routes.entity(type, slug), type, "entities", bag);
     entities[type] = terms.list.map((t) => ({ ...t, type }));
     const bySlug = new Map(entities[type].map((e) => [e.slug, e]));
     entitiesByName[type] = new Map([...terms.byKey].map(([k, t]) => [k, bySlug.get(t.slug)!]));
@@ -108,7 +108,7 @@ function reportArticleCollisions(articles: readonly PublishedArticle[], bag: Dia
     for (const a of group) {
       bag.error(a.file, { line: a.fieldLines.slug || a.fieldLines.title || 1, column: 1 }, "collision/article-url",
         `${group.length} articles would be published at ${url}: ${files.join(", ")}`,
-        "give one of them a different slug: (slug: another-slug) or file name");
+        "give one of them another slug (slug: another-slug) or rename its file");
     }
   }
 }
@@ -124,6 +124,7 @@ function collectTerms(
   namesOf: (a: PublishedArticle) => readonly string[],
   urlOf: (slug: string) => string,
   kind: string,
+  field: string,
   bag: DiagnosticBag,
 ): TermSet {
   interface Draft {
@@ -132,6 +133,7 @@ function collectTerms(
     spellings: Map<string, number>;
     articles: number[];
     firstFile: string;
+    firstLine: number;
   }
   const byKey = new Map<string, Draft>();
   articles.forEach((article, index) => {
@@ -139,7 +141,7 @@ function collectTerms(
       const key = nameKey(name);
       let draft = byKey.get(key);
       if (!draft) {
-        draft = { key, slug: slugify(name), spellings: new Map(), articles: [], firstFile: article.file };
+        draft = { key, slug: slugify(name), spellings: new Map(), articles: [], firstFile: article.file, firstLine: article.fieldLines[field] ?? 0 };
         byKey.set(key, draft);
       }
       draft.spellings.set(name, (draft.spellings.get(name) ?? 0) + 1);
@@ -153,7 +155,7 @@ function collectTerms(
     if (group.length < 2) continue;
     const described = group.map((d) => `"${preferredSpelling(d.spellings)}" (in ${d.firstFile})`).join(" and ");
     for (const d of group) {
-      bag.error(d.firstFile, undefined, `collision/${kind}`,
+      bag.error(d.firstFile, { line: d.firstLine, column: 1 }, `collision/${kind}`,
         `the ${kind} names ${described} would share the page ${urlOf(slug)}`,
         `spell the ${kind} the same way everywhere, or make the names differ by more than accents and punctuation`);
     }
@@ -166,11 +168,19 @@ function collectTerms(
   return { list, byKey: new Map([...byKey].map(([k, d]) => [k, termBySlug.get(d.slug)!])) };
 }
 
+/**
+ * The most used spelling; on a tie, one in mixed case (`Syria` over `SYRIA` or `syria`: it is
+ * how names are written in running text), then code point order so the choice is stable.
+ */
 function preferredSpelling(spellings: Map<string, number>): string {
+  const mixed = (s: string) => (s !== s.toUpperCase() && s !== s.toLowerCase() ? 1 : 0);
   let best = "";
   let bestCount = -1;
   for (const [name, count] of spellings) {
-    if (count > bestCount || (count === bestCount && name < best)) {
+    const better =
+      count > bestCount ||
+      (count === bestCount && (mixed(name) > mixed(best) || (mixed(name) === mixed(best) && name < best)));
+    if (better) {
       best = name;
       bestCount = count;
     }

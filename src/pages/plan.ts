@@ -73,13 +73,20 @@ export function reportOutputCollisions(pages: readonly PlannedPage[], library: L
       seen.set(page.output, page);
       continue;
     }
-    if (first.spec.kind === "article" && page.spec.kind === "article") continue;
+    // Two articles, or two terms of one kind, on one URL were already reported by the Library
+    // with the files involved; report only clashes between different kinds of page here.
+    if (sameKind(first.spec, page.spec)) continue;
     const culprits = [first, page].map((p) => describe(p, library));
     const article = [first, page].find((p) => p.spec.kind === "article");
     const file = article?.spec.kind === "article" ? library.articles[article.spec.index]!.file : "(site)";
     bag.error(file, undefined, "collision/page-url", `${culprits.join(" and ")} would both be written to ${page.route}`,
       "change the article's slug so it does not clash with a generated page");
   }
+}
+
+function sameKind(a: PageSpec, b: PageSpec): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== "entity" || b.kind !== "entity" || a.type === b.type;
 }
 
 function describe(page: PlannedPage, library: Library): string {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { cleanName, nameKey, slugify } from "../src/content/slug.js";
+
+describe("slugify", () => {
+  it("case-folds so one tag has one slug", () => {
+    expect(slugify("Syria")).toBe("syria");
+    expect(slugify("SYRIA")).toBe("syria");
+    expect(slugify("syria")).toBe("syria");
+  });
+
+  it("keeps accented Latin readable", () => {
+    expect(slugify("São Paulo")).toBe("sao-paulo");
+    expect(slugify("Zürich Straße")).toBe("zurich-strasse");
+    expect(slugify("Łódź")).toBe("lodz");
+    expect(slugify("Ærø")).toBe("aero");
+  });
+
+  it("treats NFC and NFD spellings alike", () => {
+    expect(slugify("Sa\u0303o Paulo")).toBe(slugify("S\u00e3o Paulo"));
+    expect(nameKey("Sa\u0303o Paulo")).toBe(nameKey("S\u00e3o Paulo"));
+  });
+
+  it("gives non-Latin scripts a stable, non-empty slug", () => {
+    expect(slugify("بغداد")).toBe("بغداد");
+    expect(slugify("Москва Сити")).toBe("москва-сити");
+    expect(slugify("東京")).toBe("東京");
+    expect(slugify("हिन्दी")).toBe("हिन्दी");
+  });
+
+  it("never produces path separators, dots segments or edge hyphens", () => {
+    for (const input of ["../../etc/passwd", "a/b\\c", " -- hello -- ", "..", ".", "C++ & C#", "100%"]) {
+      const slug = slugify(input);
+      expect(slug).not.toMatch(/[/\\]|^-|-$|--/);
+      expect(slug).not.toBe("..");
+      expect(slug).not.toBe(".");
+    }
+    expect(slugify("../../etc/passwd")).toBe("etc-passwd");
+  });
+
+  it("returns empty for names with no letters or digits", () => {
+    expect(slugify("!!!")).toBe("");
+    expect(slugify("   ")).toBe("");
+  });
+
+  it("is idempotent", () => {
+    for (const input of ["São Paulo", "Al-Bukamal", "C-3PO", "بغداد", "Kataib Hezbollah"]) {
+      expect(slugify(slugify(input))).toBe(slugify(input));
+    }
+  });
+
+  it("bounds the length at a word boundary", () => {
+    const slug = slugify("word ".repeat(60));
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug.endsWith("-")).toBe(false);
+  });
+});
+
+describe("nameKey and cleanName", () => {
+  it("identifies names regardless of case and spacing", () => {
+    expect(nameKey("  Border   Security ")).toBe(nameKey("border security"));
+    expect(cleanName("  Border   Security ")).toBe("Border Security");
+  });
+  it("keeps accents distinct in the identity", () => {
+    expect(nameKey("São Paulo")).not.toBe(nameKey("Sao Paulo"));
+  });
+});
