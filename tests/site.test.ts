@@ -75,7 +75,11 @@ describe("the basic fixture site", async () => {
   });
 
   it("builds year and month archives", () => {
-    expect(site.html("/2023/")).toContain("Articles from 2023");
+    const year = site.html("/2023/");
+    expect(year).toContain("Articles from 2023");
+    expect(year).toContain('<a href="/2023/07/">July 2023</a>');
+    expect(year).toContain('<a href="/2024/">2024</a>');
+    expect(site.html("/2023/07/")).toContain('<a href="/2023/07/" aria-current="page">July 2023</a>');
     expect(site.html("/2023/07/")).toContain("Beta: second round");
     // 23:30 at UTC-5 on 2 January is 3 January in UTC, the site's zone.
     expect(site.html("/2024/01/")).toContain("Gamma: a new year");

@@ -3,7 +3,7 @@ import type { MarkdownResult } from "../content/markdown.js";
 import { formatMonth } from "../dates.js";
 import type { PublishedArticle } from "../model/library.js";
 import { ENTITY_SECTIONS, routes } from "../model/routes.js";
-import type { ArticlePage, HeadView, PageView, TermIndexPage } from "../render/views.js";
+import type { ArticlePage, HeadView, ListPage, PageView, TermIndexPage } from "../render/views.js";
 import type { ViewContext } from "./context.js";
 import type { PageSpec } from "./plan.js";
 import { relatedArticles } from "./related.js";
@@ -69,14 +69,7 @@ export async function buildView(spec: PageSpec, ctx: ViewContext, renderBody: Bo
     case "year": {
       const year = library.years[spec.index]!;
       const built = list(ctx, `Articles from ${year.year}`, year.url, year.articles, spec.page, plain);
-      if (built.view.template === "list") {
-        built.view.siblings = {
-          label: "Years",
-          items: library.years.map((y) => ({ name: String(y.year), href: ctx.href(y.url), current: y === year })),
-        };
-        const months = year.months.map((m) => ({ name: formatMonth(m.year, m.month, config.language), href: ctx.href(m.url), current: false }));
-        built.view.lede = `${built.view.lede} Months: ${months.map((m) => m.name).join(", ")}.`;
-      }
+      if (built.view.template === "list") built.view.archiveNav = archiveNav(ctx, year.year);
       return built;
     }
     case "month": {
@@ -84,16 +77,7 @@ export async function buildView(spec: PageSpec, ctx: ViewContext, renderBody: Bo
       const month = year.months[spec.index]!;
       const title = formatMonth(month.year, month.month, config.language);
       const built = list(ctx, `Articles from ${title}`, month.url, month.articles, spec.page, plain);
-      if (built.view.template === "list") {
-        built.view.siblings = {
-          label: `Months of ${year.year}`,
-          items: [...year.months].reverse().map((m) => ({
-            name: formatMonth(m.year, m.month, config.language),
-            href: ctx.href(m.url),
-            current: m === month,
-          })),
-        };
-      }
+      if (built.view.template === "list") built.view.archiveNav = archiveNav(ctx, year.year, month.month);
       return built;
     }
     case "terms":
@@ -104,6 +88,26 @@ export async function buildView(spec: PageSpec, ctx: ViewContext, renderBody: Bo
         head: { ...plain("Page not found"), robots: "noindex" },
       };
   }
+}
+
+/** Every year, and the months of the current year, with the current ones marked. */
+function archiveNav(ctx: ViewContext, currentYear: number, currentMonth?: number): NonNullable<ListPage["archiveNav"]> {
+  const { library, config } = ctx;
+  const year = library.years.find((y) => y.year === currentYear)!;
+  return [
+    {
+      label: "Years",
+      items: library.years.map((y) => ({ name: String(y.year), href: ctx.href(y.url), current: y.year === currentYear && currentMonth === undefined })),
+    },
+    {
+      label: `Months of ${year.year}`,
+      items: [...year.months].reverse().map((m) => ({
+        name: formatMonth(m.year, m.month, config.language),
+        href: ctx.href(m.url),
+        current: m.month === currentMonth,
+      })),
+    },
+  ];
 }
 
 function list(

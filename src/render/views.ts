@@ -99,8 +99,8 @@ export interface ListPage {
   lede?: string;
   items: ArticleCardView[];
   pagination: PaginationView;
-  /** Links to neighbouring archives (years, months). */
-  siblings?: { label: string; items: NavItem[] };
+  /** Links to neighbouring archives: the years, and a year's months. */
+  archiveNav?: { label: string; items: NavItem[] }[];
   feed?: LinkView;
 }
 
