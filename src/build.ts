@@ -65,7 +65,7 @@ export async function checkSite(options: ConfigOverrides = {}): Promise<CheckedS
   const content = await time("load", () => loadContent(config.contentDir, { timezone: config.timezone }, bag));
   const library = await time("index", () => buildLibrary(content.articles, config, bag));
   const pages = await time("plan", () => {
-    const planned = planPages(library, config.pageSize);
+    const planned = planPages(library, config.pageSize, { sitemapLimit: config.sitemapLimit, now: config.now });
     reportOutputCollisions(planned, library, bag);
     return planned;
   });
@@ -98,6 +98,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       site: buildSiteView(ctx),
       templates: renderer,
       renderBody: async (article) => renderMarkdown(await readBody(article)),
+      pages,
     };
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
       await writer.write(page.output, await renderPage(page, env));

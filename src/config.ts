@@ -63,6 +63,8 @@ export interface SiteConfig {
   future: boolean;
   /** The build time in epoch ms: fixes "now" so builds are reproducible. */
   now: number;
+  /** URLs per sitemap file before sitemap.xml becomes an index (the protocol's 50,000). */
+  sitemapLimit: number;
 }
 
 export interface ConfigOverrides {
@@ -76,6 +78,8 @@ export interface ConfigOverrides {
   drafts?: boolean;
   future?: boolean;
   now?: number;
+  /** Lowers the sitemap split threshold, so tests can exercise the sitemap index. */
+  sitemapLimit?: number;
   /** Replaces values from the config file; used by tests and the API. */
   site?: Partial<ConfigFile>;
 }
@@ -175,7 +179,21 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     drafts: overrides.drafts ?? false,
     future: overrides.future ?? false,
     now: overrides.now ?? Date.now(),
+    sitemapLimit: sitemapLimit(overrides.sitemapLimit),
   };
+}
+
+/** The sitemap protocol allows at most 50,000 URLs per file. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+function sitemapLimit(value: number | undefined): number {
+  if (value === undefined) return SITEMAP_URL_LIMIT;
+  if (!Number.isInteger(value) || value < 1 || value > SITEMAP_URL_LIMIT) {
+    throw new DatelineError(`sitemapLimit must be a whole number from 1 to ${SITEMAP_URL_LIMIT}, got ${value}`, {
+      hint: "leave it unset to use the protocol's limit",
+    });
+  }
+  return value;
 }
 
 /**

@@ -27,6 +27,16 @@ export const routes = {
   author: (slug: string) => `/authors/${slug}/`,
   search: () => "/search/",
   notFound: () => "/404.html",
+  rss: () => "/feed.xml",
+  atom: () => "/atom.xml",
+  jsonFeed: () => "/feed.json",
+  /** A listing's own Atom feed sits beside its first page: `/tags/iraq/atom.xml`. */
+  termFeed: (termRoute: string) => `${termRoute}atom.xml`,
+  sitemap: () => "/sitemap.xml",
+  /** Children of the sitemap index, numbered from 1. */
+  sitemapPart: (n: number) => `/sitemap-${n}.xml`,
+  newsSitemap: () => "/news-sitemap.xml",
+  robots: () => "/robots.txt",
   /** Page 1 is the listing's own URL, so links to a listing never change as it grows. */
   page: (base: string, n: number) => (n <= 1 ? base : `${base}page/${n}/`),
 } as const;
@@ -45,4 +55,18 @@ export function href(route: string, pathPrefix: string): string {
 /** An absolute URL for feeds, sitemaps and canonical links. */
 export function absoluteUrl(route: string, baseUrl: string): string {
   return new URL(encodeURI(route.replace(/^\//, "")), baseUrl).href;
+}
+
+/**
+ * An absolute http(s) URL for a reference written in an article (an image `src`, a link in
+ * its body), resolved against the page it appears on. Anything that does not resolve to
+ * http(s) (`javascript:`, `data:`, garbage) gives undefined: it must not reach a feed or tag.
+ */
+export function resolveReference(ref: string, pageRoute: string, baseUrl: string): string | undefined {
+  try {
+    const url = new URL(ref.trim(), absoluteUrl(pageRoute, baseUrl));
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }

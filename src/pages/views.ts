@@ -5,7 +5,7 @@ import type { PublishedArticle } from "../model/library.js";
 import { ENTITY_SECTIONS, routes } from "../model/routes.js";
 import type { ArticlePage, HeadView, ListPage, PageView, TermIndexPage } from "../render/views.js";
 import type { ViewContext } from "./context.js";
-import type { PageSpec } from "./plan.js";
+import type { HtmlSpec } from "./plan.js";
 import { relatedArticles } from "./related.js";
 
 /** Turns a page spec into the values its template shows. */
@@ -30,7 +30,7 @@ export interface BuiltView {
   head: Omit<HeadView, "canonical"> & { canonical?: string };
 }
 
-export async function buildView(spec: PageSpec, ctx: ViewContext, renderBody: BodyRenderer): Promise<BuiltView> {
+export async function buildView(spec: HtmlSpec, ctx: ViewContext, renderBody: BodyRenderer): Promise<BuiltView> {
   const { library, config } = ctx;
   const plain = (title: string, description = config.description) => ({ title, description, feeds: [], meta: [] });
   switch (spec.kind) {

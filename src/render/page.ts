@@ -1,23 +1,47 @@
 import type { ViewContext } from "../pages/context.js";
-import type { PlannedPage } from "../pages/plan.js";
+import { isHtmlSpec, type PlannedPage } from "../pages/plan.js";
 import { buildView, type BodyRenderer } from "../pages/views.js";
 import type { TemplateRenderer } from "./eleventy.js";
+import { siteChannel, termChannel } from "./feed-items.js";
+import { toAtom, toJsonFeed, toRss } from "./feeds.js";
+import { sitemapUrls, toNewsSitemap, toRobots, toSitemap, toSitemapIndex } from "./sitemap.js";
 import { buildHead } from "./site.js";
 import type { SiteView } from "./views.js";
 
 /**
  * Everything one page needs to become bytes. Built once per build and shared by every page;
- * `renderBody` is where Markdown HTML comes from (and where caching plugs in).
+ * `renderBody` is where Markdown HTML comes from (and where caching plugs in). `pages` is the
+ * whole plan, which sitemaps and robots.txt describe.
  */
 export interface RenderEnv {
   ctx: ViewContext;
   site: SiteView;
   templates: TemplateRenderer;
   renderBody: BodyRenderer;
+  pages: readonly PlannedPage[];
 }
 
-/** Renders one planned page to the bytes that go on disk. */
+const FEED_WRITERS = { rss: toRss, atom: toAtom, json: toJsonFeed } as const;
+
+/** Renders one planned page to the bytes that go on disk: HTML from templates, or a generated file. */
 export async function renderPage(page: PlannedPage, env: RenderEnv): Promise<string | Uint8Array> {
-  const built = await buildView(page.spec, env.ctx, env.renderBody);
-  return env.templates.render({ site: env.site, head: buildHead(env.ctx, page, built), page: built.view }, page.route);
+  const spec = page.spec;
+  if (isHtmlSpec(spec)) {
+    const built = await buildView(spec, env.ctx, env.renderBody);
+    return env.templates.render({ site: env.site, head: buildHead(env.ctx, { ...page, spec }, built), page: built.view }, page.route);
+  }
+  switch (spec.kind) {
+    case "feed":
+      return FEED_WRITERS[spec.format](await siteChannel(spec.format, env.ctx, env.renderBody));
+    case "term-feed":
+      return toAtom(termChannel(spec.of, spec.index, env.ctx));
+    case "sitemap":
+      return toSitemap(sitemapUrls(env.pages, env.ctx, spec.from, spec.to));
+    case "sitemap-index":
+      return toSitemapIndex(env.pages, env.ctx, spec.parts);
+    case "news-sitemap":
+      return toNewsSitemap(env.ctx);
+    case "robots":
+      return toRobots(env.pages, env.ctx);
+  }
 }

@@ -1,6 +1,9 @@
 import { routes } from "../model/routes.js";
 import type { ViewContext } from "../pages/context.js";
-import type { PlannedPage } from "../pages/plan.js";
+import { feedTerm, type FeedTermKind, type PageSpec, type PlannedPage } from "../pages/plan.js";
+import { FEED_TYPES } from "./feed-items.js";
+import { jsonForScript, newsArticleJsonLd } from "./jsonld.js";
+import { articleMeta, websiteMeta } from "./meta.js";
 import type { BuiltView } from "../pages/views.js";
 import type { HeadView, SiteView } from "./views.js";
 
@@ -22,7 +25,11 @@ export function buildSiteView(ctx: ViewContext): SiteView {
     nav: nav.map((n) => ({ name: n.name, href: ctx.href(n.route), current: false })),
     stylesheetHref: ctx.href("/assets/site.css"),
     searchHref: ctx.href(routes.search()),
-    feeds: [],
+    feeds: [
+      { title: `${config.title} (RSS)`, href: ctx.href(routes.rss()), type: FEED_TYPES.rss },
+      { title: `${config.title} (Atom)`, href: ctx.href(routes.atom()), type: FEED_TYPES.atom },
+      { title: `${config.title} (JSON Feed)`, href: ctx.href(routes.jsonFeed()), type: FEED_TYPES.json },
+    ],
     publisher: config.publisher.name,
     generator: "Dateline",
   };
@@ -31,10 +38,27 @@ export function buildSiteView(ctx: ViewContext): SiteView {
 /** The `<head>` values of one page: title, description, canonical URL and metadata. */
 export function buildHead(ctx: ViewContext, page: PlannedPage, built: BuiltView): HeadView {
   const { config } = ctx;
-  const title = page.spec.kind === "home" ? config.title : `${built.head.title} · ${config.title}`;
-  return {
-    ...built.head,
-    title,
-    canonical: built.head.canonical ?? ctx.absolute(page.route),
-  };
+  const spec = page.spec;
+  const title = spec.kind === "home" ? config.title : `${built.head.title} · ${config.title}`;
+  const canonical = built.head.canonical ?? ctx.absolute(page.route);
+  const head: HeadView = { ...built.head, title, canonical };
+  if (spec.kind === "article") {
+    head.meta = [...built.head.meta, ...articleMeta(ctx, spec.index, canonical)];
+    head.jsonLdHtml = jsonForScript(newsArticleJsonLd(spec.index, ctx, canonical));
+  } else {
+    head.meta = [...built.head.meta, ...websiteMeta(ctx, built.head.title, built.head.description, canonical)];
+  }
+  const feedOf = listingFeed(spec);
+  if (feedOf) {
+    const term = feedTerm(ctx.library, feedOf.of, feedOf.index);
+    head.feeds = [...built.head.feeds, { title: `${term.name} (Atom)`, href: ctx.href(routes.termFeed(term.url)), type: FEED_TYPES.atom }];
+  }
+  return head;
+}
+
+/** A tag, entity or author listing (every page of it) links to that term's own feed. */
+function listingFeed(spec: PageSpec): { of: FeedTermKind; index: number } | undefined {
+  if (spec.kind === "tag" || spec.kind === "author") return { of: spec.kind, index: spec.index };
+  if (spec.kind === "entity") return { of: spec.type, index: spec.index };
+  return undefined;
 }
