@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { isValidTimeZone } from "./dates.js";
+import { resolveReference } from "./model/routes.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { DatelineError } from "./errors.js";
 
@@ -158,6 +159,15 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
 
   const dir = (value: string | undefined, fallbackValue: string) => resolve(projectDir, value ?? fallbackValue);
   const baseUrl = base ?? "http://localhost:8080/";
+  // Feeds and JSON-LD need absolute http(s) URLs: a logo that cannot become one is a mistake.
+  for (const key of ["logo", "url"] as const) {
+    const value = file.publisher[key];
+    if (value !== undefined && !resolveReference(value, "/", baseUrl)) {
+      bag.error(displayPath, positionOf(["publisher", key]), "config/publisher",
+        `publisher.${key} "${value}" is not an http(s) URL or a path on the site`,
+        `use an absolute URL such as https://news.example.org/${key === "logo" ? "assets/logo.png" : "about/"} or a path such as /${key === "logo" ? "assets/logo.png" : "about/"}`);
+    }
+  }
   return {
     title: file.title,
     description: file.description,

@@ -187,3 +187,12 @@ describe("feed discovery", () => {
     expect(feed.items?.[0]?.content?.encoded).toContain('<a href="https://news.example.org/2024/">');
   });
 });
+
+describe("reproducible feeds", () => {
+  it("do not change with the build time when the articles do not", async () => {
+    const later = await buildFixture("feeds", { now: Date.parse("2026-02-01T00:00:00Z") });
+    for (const file of ["feed.xml", "atom.xml", "feed.json", "tags/economy/atom.xml", "sitemap.xml"]) {
+      expect(later.writer.text(file), file).toBe(site.writer.text(file));
+    }
+  });
+});

@@ -60,18 +60,23 @@ const TERM_WORDS: Readonly<Record<FeedTermKind, string>> = {
   place: "Articles about",
 };
 
+/** The three site feeds share their items: bodies are rendered once per build (one ViewContext). */
+const siteItems = new WeakMap<ViewContext, Promise<FeedItem[]>>();
+
 /** The whole site's newest `feedSize` articles, with their full text. */
 export async function siteChannel(format: FeedFormat, ctx: ViewContext, renderBody: BodyRenderer): Promise<FeedChannel> {
   const { config, library } = ctx;
-  const indexes = library.articles.slice(0, config.feedSize).map((_, i) => i);
-  const items = await Promise.all(
-    indexes.map(async (i) => {
-      const article = library.articles[i]!;
-      const body = await renderBody(article);
-      return { ...feedItem(article, ctx), contentHtml: absolutizeHtml(body.html, article.url, config.baseUrl) };
-    }),
-  );
-  return channel(ctx, config.title, config.description, routes.home(), SITE_FEED_ROUTES[format](), items);
+  let items = siteItems.get(ctx);
+  if (!items) {
+    items = Promise.all(
+      library.articles.slice(0, config.feedSize).map(async (article) => {
+        const body = await renderBody(article);
+        return { ...feedItem(article, ctx), contentHtml: absolutizeHtml(body.html, article.url, config.baseUrl) };
+      }),
+    );
+    siteItems.set(ctx, items);
+  }
+  return channel(ctx, config.title, config.description, routes.home(), SITE_FEED_ROUTES[format](), await items);
 }
 
 /** A listing's newest `feedSize` articles, summaries only (the listing is the full view). */
