@@ -32,7 +32,10 @@ export type FeedFormat = "rss" | "atom" | "json";
 /** Listings that have their own Atom feed. */
 export type FeedTermKind = "tag" | "author" | EntityType;
 
-/** Page kinds rendered from templates into HTML; every other kind is a generated file. */
+/**
+ * Page kinds rendered from templates into HTML; every other kind is a generated file. A new
+ * HTML kind goes here too (or render/page.ts will not compile); it then joins the sitemap.
+ */
 export const HTML_KINDS = ["home", "archive", "article", "terms", "tag", "entity", "author", "year", "month", "404"] as const;
 export type HtmlSpec = Extract<PageSpec, { kind: (typeof HTML_KINDS)[number] }>;
 export function isHtmlSpec(spec: PageSpec): spec is HtmlSpec {
