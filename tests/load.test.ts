@@ -117,6 +117,16 @@ body`);
     expect(diagnostics[0]).toMatchObject({ rule: "frontmatter/slug", line: 4, hint: "write slug: etc-passwd" });
   });
 
+  it("refuses image sources that are not a path or an http(s) URL", () => {
+    for (const src of ["javascript:alert(1)", "data:image/png;base64,AAAA", "//evil.example/x.png", "../../secret.png", "JaVaScRiPt:x"]) {
+      const { diagnostics } = load(`---\ntitle: A\ndate: 2024-01-01\nimage: { src: "${src}", alt: "x" }\n---\nx`);
+      expect(diagnostics.map((d) => d.rule), src).toEqual(["frontmatter/image-src"]);
+    }
+    for (const src of ["photo.jpg", "images/photo.jpg", "/media/a.png", "https://cdn.example.org/a.jpg"]) {
+      expect(load(`---\ntitle: A\ndate: 2024-01-01\nimage: { src: "${src}", alt: "x" }\n---\nx`).diagnostics, src).toEqual([]);
+    }
+  });
+
   it("refuses names with no letters, and an image without alt text", () => {
     const { diagnostics } = load(`---\ntitle: A\ndate: 2024-01-01\ntags: [ok, "!!!"]\nimage: { src: a.jpg, alt: "" }\n---\nx`);
     expect(diagnostics.map((d) => d.rule)).toEqual(["frontmatter/tag-name", "frontmatter/image-alt"]);

@@ -110,6 +110,10 @@ function toArticle(
     fail(["image", "alt"], "frontmatter/image-alt", "must describe the image for readers who cannot see it",
       'write what the photo shows: alt: "Border guards at the Al-Qaim crossing"');
   }
+  if (data.image && !isImageSource(data.image.src)) {
+    fail(["image", "src"], "frontmatter/image-src", `"${data.image.src}" is not an image path or an http(s) URL`,
+      'use a file beside the article (src: photo.jpg) or an absolute URL (src: https://example.org/photo.jpg)');
+  }
   if (data.canonical !== undefined && !isHttpUrl(data.canonical)) {
     fail(["canonical"], "frontmatter/canonical", `"${data.canonical}" is not an absolute http(s) URL`);
   }
@@ -183,6 +187,16 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A relative path (resolved against the article's page), a root-relative path, or an http(s)
+ * URL. Anything with another scheme (`javascript:`, `data:`) or that climbs out with `..` is refused.
+ */
+export function isImageSource(src: string): boolean {
+  if (/^https?:\/\//i.test(src)) return isHttpUrl(src);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//") || /[\\\0<>"\s]/.test(src)) return false;
+  return !src.split("/").includes("..");
 }
 
 /** `/old/path/` with every segment safe; undefined when it could escape the site or is not a path. */
