@@ -2,17 +2,21 @@ import { watch, type FSWatcher } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
+import { basename, dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { build } from "../build.js";
-import type { ConfigOverrides, SiteConfig } from "../config.js";
+import { CONFIG_FILE, type ConfigOverrides, type SiteConfig } from "../config.js";
 import { formatText, type Diagnostic } from "../diagnostics.js";
 import { describeError } from "../errors.js";
-import { liveReloadScript, overlayHtml } from "./overlay.js";
+import { CLIENT_SCRIPT, CLIENT_SCRIPT_PATH, CLIENT_STYLE, CLIENT_STYLE_PATH, clientTags, EVENTS_PATH, overlayHtml } from "./overlay.js";
+
+export { EVENTS_PATH };
 
 /**
  * `dateline serve`: builds, serves the output folder on localhost, rebuilds when content,
  * templates or public files change, and reloads the browser. A failed rebuild keeps the last
  * good site on disk (the build is atomic) and shows its diagnostics as an overlay.
+ * Every rebuild goes through `build()`, so it gets faster as the build does (caching,
+ * incremental rendering) without the server knowing how.
  */
 export interface ServeOptions extends ConfigOverrides {
   port: number;
@@ -23,6 +27,8 @@ export interface ServeOptions extends ConfigOverrides {
 export interface RunningServer {
   url: string;
   server: Server;
+  /** Builds finished so far (the first one included) and whether the last one succeeded. */
+  status(): { builds: number; ok: boolean };
   /** Resolves when the rebuild in progress (if any) has finished. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -47,14 +53,13 @@ const TYPES: Readonly<Record<string, string>> = {
   ".pdf": "application/pdf",
 };
 
-export const EVENTS_PATH = "/__dateline/events";
-
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const clients = new Set<ServerResponse>();
   let problems: { diagnostics: Diagnostic[]; error?: string } | undefined;
   let config: SiteConfig | undefined;
   let building: Promise<void> = Promise.resolve();
   let queued = false;
+  let builds = 0;
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
@@ -73,6 +78,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       problems = { diagnostics: [], error: describeError(error) };
       options.log(`error: ${problems.error}\nbuild failed: still serving the last good site`);
     }
+    builds++;
     for (const client of clients) client.write(`data: reload\n\n`);
   };
   const schedule = () => {
@@ -101,6 +107,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const address = server.address() as AddressInfo;
   const url = `http://${options.host}:${address.port}${site.pathPrefix}`;
 
+  // The content folder holds the articles, the images beside them and the entity registry.
   const watchers: FSWatcher[] = [];
   for (const dir of [site.contentDir, site.templatesDir, site.publicDir]) {
     try {
@@ -109,9 +116,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       // A folder that does not exist (no public/) has nothing to watch.
     }
   }
+  // Editors save by writing a new file and renaming it over the old one, which ends a watch
+  // on the file itself: watch its folder instead, for this one name.
+  const configFile = resolve(site.projectDir, options.configFile ?? CONFIG_FILE);
+  try {
+    watchers.push(watch(dirname(configFile), (_event, name) => {
+      if (name === basename(configFile)) schedule();
+    }));
+  } catch {
+    // No project folder to watch: nothing can change the config either.
+  }
   return {
     url,
     server,
+    status: () => ({ builds, ok: problems === undefined }),
     idle: async () => {
       await building;
       if (queued) await building;
@@ -145,6 +163,12 @@ async function handle(
   problems: () => { diagnostics: Diagnostic[]; error?: string } | undefined,
 ): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
+  if (url.pathname === CLIENT_SCRIPT_PATH || url.pathname === CLIENT_STYLE_PATH) {
+    const script = url.pathname === CLIENT_SCRIPT_PATH;
+    res.writeHead(200, { "content-type": script ? TYPES[".js"]! : TYPES[".css"]!, "cache-control": "no-store" });
+    res.end(script ? CLIENT_SCRIPT : CLIENT_STYLE);
+    return;
+  }
   if (url.pathname === EVENTS_PATH) {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
     res.write(": connected\n\n");
@@ -179,7 +203,7 @@ async function handle(
   const type = TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
   if (type.startsWith("text/html")) {
     const current = problems();
-    const extra = liveReloadScript(EVENTS_PATH) + (current ? overlayHtml(current.diagnostics, current.error) : "");
+    const extra = clientTags() + (current ? overlayHtml(current.diagnostics, current.error) : "");
     const html = body.toString("utf8");
     const at = html.lastIndexOf("</body>");
     body = Buffer.from(at === -1 ? html + extra : html.slice(0, at) + extra + html.slice(at));
