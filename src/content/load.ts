@@ -120,7 +120,9 @@ function toArticle(
   const redirectFrom: string[] = [];
   (data.redirect_from ?? []).forEach((path, i) => {
     const normalised = normaliseSitePath(path);
-    if (normalised) redirectFrom.push(normalised);
+    if (normalised) {
+      if (!redirectFrom.includes(normalised)) redirectFrom.push(normalised);
+    }
     else fail(["redirect_from", i], "frontmatter/redirect-from", `"${path}" is not a site path`,
       "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
   });
@@ -199,13 +201,21 @@ export function isImageSource(src: string): boolean {
   return !src.split("/").includes("..");
 }
 
-/** `/old/path/` with every segment safe; undefined when it could escape the site or is not a path. */
+/**
+ * `/old/path/` as a route (raw Unicode, NFC, like every other route); undefined when it could
+ * escape the site or is not a path. Segments are decoded first so `%2E%2E` or `%2F` cannot
+ * smuggle a `..` or a slash past the check. A last segment that names a file
+ * (`/2019/story.html`) keeps its form, so the redirect is written where old links point;
+ * anything else becomes a folder URL with a trailing slash.
+ */
 export function normaliseSitePath(path: string): string | undefined {
   const trimmed = path.trim();
   if (!trimmed.startsWith("/") || /[?#\\\0]/.test(trimmed)) return undefined;
-  const segments = trimmed.split("/").filter(Boolean);
-  if (segments.some((s) => s === "." || s === ".." || /[\u0000-\u001f]/.test(s))) return undefined;
-  return `/${segments.map((s) => encodeURIComponent(safeDecode(s))).join("/")}${segments.length ? "/" : ""}`;
+  const segments = trimmed.split("/").filter(Boolean).map((s) => safeDecode(s).normalize("NFC"));
+  if (segments.some((s) => s === "." || s === ".." || /[\u0000-\u001f\u007f/\\]/.test(s))) return undefined;
+  const last = segments[segments.length - 1];
+  const fileLike = last !== undefined && !trimmed.endsWith("/") && /\.[A-Za-z0-9]{1,8}$/.test(last);
+  return `/${segments.join("/")}${segments.length && !fileLike ? "/" : ""}`;
 }
 
 function safeDecode(s: string): string {
@@ -215,4 +225,3 @@ function safeDecode(s: string): string {
     return s;
   }
 }
-

@@ -37,6 +37,7 @@ export const routes = {
   sitemapPart: (n: number) => `/sitemap-${n}.xml`,
   newsSitemap: () => "/news-sitemap.xml",
   robots: () => "/robots.txt",
+  redirectsFile: () => "/_redirects",
   /** Page 1 is the listing's own URL, so links to a listing never change as it grows. */
   page: (base: string, n: number) => (n <= 1 ? base : `${base}page/${n}/`),
 } as const;

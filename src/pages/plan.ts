@@ -26,7 +26,11 @@ export type PageSpec =
   | { kind: "sitemap"; from: number; to: number }
   | { kind: "sitemap-index"; parts: number }
   | { kind: "news-sitemap" }
-  | { kind: "robots" };
+  | { kind: "robots" }
+  /** An old path of a renamed article (`redirect_from`): a page that sends readers on. */
+  | { kind: "redirect"; index: number; from: string }
+  /** `_redirects`, the file Netlify and Cloudflare Pages read to answer with real 301s. */
+  | { kind: "redirects-file" };
 
 export type FeedFormat = "rss" | "atom" | "json";
 /** Listings that have their own Atom feed. */
@@ -91,6 +95,10 @@ export function planPages(library: Library, pageSize: number, options: PlanOptio
     );
   });
   add(routes.notFound(), { kind: "404" });
+  library.articles.forEach((a, index) => {
+    for (const from of a.redirectFrom) add(from, { kind: "redirect", index, from });
+  });
+  if (library.articles.some((a) => a.redirectFrom.length)) add(routes.redirectsFile(), { kind: "redirects-file" });
   planGenerated(library, pages, add, options);
   return pages;
 }
@@ -145,6 +153,7 @@ export function newsArticles(library: Library, now: number): number[] {
 /**
  * Two pages on one file would silently overwrite each other: report every such pair.
  * Article-versus-article clashes were already reported with their files by the Library.
+ * A redirect clash is reported at the `redirect_from` line, naming both files.
  */
 export function reportOutputCollisions(pages: readonly PlannedPage[], library: Library, bag: DiagnosticBag): void {
   const seen = new Map<string, PlannedPage>();
@@ -152,6 +161,22 @@ export function reportOutputCollisions(pages: readonly PlannedPage[], library: L
     const first = seen.get(page.output);
     if (!first) {
       seen.set(page.output, page);
+      continue;
+    }
+    const redirect = [page, first].find((p) => p.spec.kind === "redirect");
+    if (redirect?.spec.kind === "redirect") {
+      const other = redirect === page ? first : page;
+      const owner = library.articles[redirect.spec.index]!;
+      const otherFile = other.spec.kind === "redirect" || other.spec.kind === "article" ? library.articles[other.spec.index]!.file : "";
+      const what =
+        other.spec.kind === "redirect" ? `the redirect_from of ${otherFile}`
+        : other.spec.kind === "article" ? `the live page of ${otherFile}`
+        : describe(other, library);
+      bag.error(owner.file, { line: owner.fieldLines.redirect_from || 1, column: 1 }, "collision/redirect",
+        `redirect_from "${redirect.spec.from}" clashes with ${what} at the same path`,
+        other.spec.kind === "redirect"
+          ? "an old path can redirect to one article only: remove it from one of the two files"
+          : "a live page already answers at that path: remove it from redirect_from");
       continue;
     }
     // Two articles, or two terms of one kind, on one URL were already reported by the Library
@@ -174,6 +199,7 @@ function describe(page: PlannedPage, library: Library): string {
   const spec = page.spec;
   switch (spec.kind) {
     case "article":
+    case "redirect":
       return `the article ${library.articles[spec.index]!.file}`;
     case "tag":
       return `the tag page for "${library.tags[spec.index]!.name}"`;

@@ -5,6 +5,7 @@ import type { TemplateRenderer } from "./eleventy.js";
 import { siteChannel, termChannel } from "./feed-items.js";
 import { toAtom, toJsonFeed, toRss } from "./feeds.js";
 import { sitemapUrls, toNewsSitemap, toRobots, toSitemap, toSitemapIndex } from "./sitemap.js";
+import { renderRedirectPage, renderRedirectsFile } from "./redirects.js";
 import { buildHead } from "./site.js";
 import type { SiteView } from "./views.js";
 
@@ -43,5 +44,9 @@ export async function renderPage(page: PlannedPage, env: RenderEnv): Promise<str
       return toNewsSitemap(env.ctx);
     case "robots":
       return toRobots(env.pages, env.ctx);
+    case "redirect":
+      return renderRedirectPage(env.ctx, spec.index);
+    case "redirects-file":
+      return renderRedirectsFile(env.ctx);
   }
 }

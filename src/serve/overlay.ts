@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { formatText } from "../diagnostics.js";
+import { escapeHtml } from "../util/html.js";
 
 /**
  * Markup the preview server adds to HTML responses; never part of a built site. Everything is
@@ -44,8 +45,4 @@ export function overlayHtml(diagnostics: Diagnostic[], error?: string): string {
     `<pre>${escapeHtml(text)}</pre>` +
     `<button type="button" id="dateline-overlay-dismiss">Dismiss</button></div>`
   );
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
