@@ -34,6 +34,9 @@ export interface BuildResult {
   articles: number;
   timings: Record<string, number>;
   config: SiteConfig;
+  /** The index and the plan the site was built from (for checks that run on the output). */
+  library?: Library;
+  plan?: PlannedPage[];
 }
 
 export interface CheckedSite {
@@ -108,7 +111,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const commitStart = performance.now();
     await writer.commit();
     timings.commit = Math.round(performance.now() - commitStart);
-    return { ...result, ok: true, files: pages.length + copied, pages: pages.length };
+    return { ...result, ok: true, files: pages.length + copied, pages: pages.length, library, plan: pages };
   } catch (error) {
     await writer.abort();
     throw error;

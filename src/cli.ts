@@ -18,6 +18,8 @@ const USAGE = `Usage: dateline <command> [options]
 Commands:
   build              build the site into the output folder (atomically)
   check              validate content and report problems; writes nothing
+                     (--links: also build into a temporary folder and check every
+                     internal link and #anchor)
   serve              build, serve on localhost, rebuild and reload on change
   new "Headline"     write a new article file with a frontmatter skeleton
 
@@ -32,6 +34,7 @@ Options:
   --future           include articles dated in the future
   --now TIME         fix the build time (ISO 8601), for reproducible builds
   --format FORMAT    diagnostics as text, json or github (default: text)
+  --links            check: also check internal links and anchors
   --port N           serve: port (default: 8080)
   --host HOST        serve: address to listen on (default: 127.0.0.1)
   --tags a,b         new: tags for the article
@@ -51,6 +54,7 @@ const OPTIONS = {
   future: { type: "boolean" },
   now: { type: "string" },
   format: { type: "string" },
+  links: { type: "boolean" },
   port: { type: "string" },
   host: { type: "string" },
   tags: { type: "string" },
@@ -88,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         return await runBuild(overrides(values), format);
       case "check":
         noExtraArguments(rest);
-        return await runCheck(overrides(values), format);
+        return await runCheck(overrides(values), format, values.links ?? false);
       case "serve": {
         noExtraArguments(rest);
         const { serve } = await import("./serve/server.js");
@@ -172,7 +176,18 @@ async function runBuild(o: ConfigOverrides, format: DiagnosticFormat): Promise<n
   return 0;
 }
 
-async function runCheck(o: ConfigOverrides, format: DiagnosticFormat): Promise<number> {
+async function runCheck(o: ConfigOverrides, format: DiagnosticFormat, links: boolean): Promise<number> {
+  if (links) {
+    const { checkSiteWithLinks } = await import("./check/site.js");
+    const result = await checkSiteWithLinks(o);
+    report(result.diagnostics, format);
+    if (format === "text" && result.ok && result.links) {
+      process.stdout.write(
+        `checked ${result.articles} articles and ${result.links.links} links on ${result.links.pages} pages: no errors\n`,
+      );
+    }
+    return result.ok ? 0 : 1;
+  }
   const result = await checkSite(o);
   report(result.diagnostics, format);
   if (format === "text" && result.ok) {

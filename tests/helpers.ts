@@ -56,3 +56,24 @@ export function article(fields: Record<string, string> = {}, body = "Body text o
   const all = { title: '"A headline"', date: "2024-01-15", ...fields };
   return `---\n${Object.entries(all).map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n\n${body}\n`;
 }
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `dateline` command (bin/dateline.js over the compiled lib/) in `cwd`. */
+export async function runCli(args: string[], cwd: string): Promise<CliRun> {
+  const { execFile } = await import("node:child_process");
+  return new Promise((resolveRun) => {
+    execFile(process.execPath, [join(ROOT, "bin", "dateline.js"), ...args], { cwd, env: { ...process.env, TZ: "UTC" } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolveRun({ code, stdout, stderr });
+      });
+  });
+}
+
+/** The flags that point a temporary project at Dateline's own templates and public files. */
+export const PROJECT_FLAGS = ["--templates", join(ROOT, "templates"), "--public", join(ROOT, "public")];
