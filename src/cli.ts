@@ -7,7 +7,7 @@ import { newArticle } from "./commands/new.js";
 import { DiagnosticBag, DIAGNOSTIC_FORMATS, formatDiagnostics, type Diagnostic, type DiagnosticFormat } from "./diagnostics.js";
 import { parseDate } from "./dates.js";
 import { describeError, UsageError } from "./errors.js";
-import { loadConfig, type ConfigOverrides } from "./config.js";
+import { displayPath, loadConfig, type ConfigOverrides } from "./config.js";
 
 /**
  * The command line: parses arguments, runs a command, prints what happened and sets the exit
@@ -200,6 +200,10 @@ async function runNew(rest: string[], values: Values): Promise<number> {
   if (rest.length !== 1) throw new UsageError('give the headline as one quoted argument: dateline new "Headline"');
   const bag = new DiagnosticBag();
   const config = await loadConfig(overrides(values), bag);
+  if (bag.hasErrors) {
+    report(bag.list(), parseFormat(values.format));
+    return 1;
+  }
   const path = await newArticle({
     title: rest[0]!,
     contentDir: config.contentDir,
@@ -208,6 +212,6 @@ async function runNew(rest: string[], values: Values): Promise<number> {
     ...(values.date ? { date: values.date } : {}),
     now: config.now,
   });
-  process.stdout.write(`wrote ${path}\n`);
+  process.stdout.write(`wrote ${displayPath(path)}\n`);
   return 0;
 }

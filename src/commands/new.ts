@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { calendarDate, fromEpoch, parseDate, toIsoDate } from "../dates.js";
 import { DatelineError, UsageError } from "../errors.js";
 import { slugify } from "../content/slug.js";
+import { displayPath } from "../config.js";
 
 export interface NewArticleOptions {
   title: string;
@@ -57,7 +58,7 @@ export async function newArticle(options: NewArticleOptions): Promise<string> {
     handle = await open(path, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new DatelineError(`${path} already exists; not overwriting it`, {
+      throw new DatelineError(`${displayPath(path)} already exists; not overwriting it`, {
         hint: "choose another headline, or edit the existing file",
       });
     }
