@@ -102,24 +102,31 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     }
   }
   if (text !== undefined) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, schema: "core" });
-    positionOf = (path, ofKey = false) => {
-        // The key's own position when the path names a key of a mapping, else the value's.
-      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
-      const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]) : undefined;
-      const node = ((ofKey ? pair?.key : pair?.value) ?? doc.getIn(path as unknown[], true)) as { range?: [number, number, number] } | undefined;
-      const p = lineCounter.linePos(node?.range?.[0] ?? 0);
-      return { line: p.line, column: p.col };
-    };
-    for (const e of doc.errors) {
-      const p = lineCounter.linePos(e.pos[0]);
-      bag.error(displayPath, { line: p.line, column: p.col }, "config/syntax", e.message.split("\n")[0] ?? e.message,
-        "the config file is JSON: check commas and quotes");
+    // JSON.parse decides what is valid (the file is JSON, not YAML); the YAML parser, which
+    // reads JSON too, only supplies the line of each value for messages.
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const message = (error as Error).message;
+      bag.error(displayPath, jsonErrorPosition(text, message), "config/syntax", `not valid JSON: ${message}`,
+        "the config file is JSON: check commas between entries, double quotes around names and text, no trailing comma");
     }
-    const value: unknown = doc.errors.length ? {} : doc.toJS();
-    if (value && typeof value === "object" && !Array.isArray(value)) raw = value as Record<string, unknown>;
-    else if (!doc.errors.length) bag.error(displayPath, { line: 1, column: 1 }, "config/syntax", "the config must be a JSON object");
+    if (value !== undefined) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, schema: "core" });
+      positionOf = (path, ofKey = false) => {
+        // The key's own position when the path names a key of a mapping, else the value's.
+        const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+        const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]) : undefined;
+        const node = ((ofKey ? pair?.key : pair?.value) ?? doc.getIn(path as unknown[], true)) as { range?: [number, number, number] } | undefined;
+        const p = lineCounter.linePos(node?.range?.[0] ?? 0);
+        return { line: p.line, column: p.col };
+      };
+      if (value && typeof value === "object" && !Array.isArray(value)) raw = value as Record<string, unknown>;
+      else bag.error(displayPath, { line: 1, column: 1 }, "config/syntax", "the config must be a JSON object",
+        'write it as { "title": "My archive", ... }');
+    }
   }
 
   const merged: Record<string, unknown> = { ...raw, ...(overrides.site ?? {}) };
@@ -223,6 +230,17 @@ export function normaliseBaseUrl(input: string, configured: string): string | un
   url.hash = "";
   if (!url.pathname.endsWith("/")) url.pathname += "/";
   return url.href;
+}
+
+/** Line and column of a JSON.parse error, from the "position N" or "line L column C" in its message. */
+function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
+  const lineColumn = message.match(/line (\d+) column (\d+)/);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = message.match(/position (\d+)/);
+  if (!position) return { line: 1, column: 1 };
+  const before = text.slice(0, Number(position[1]));
+  const lines = before.split("\n");
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 /** A path relative to the working directory, for messages. */
