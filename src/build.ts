@@ -10,6 +10,8 @@ import { ViewContext } from "./pages/context.js";
 import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/plan.js";
 import { TemplateRenderer } from "./render/eleventy.js";
 import { renderPage, type RenderEnv } from "./render/page.js";
+import { ImageCache } from "./render/images.js";
+import { publishMedia, rewriteBodyMedia } from "./render/media.js";
 import { buildSiteView } from "./render/site.js";
 import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
@@ -96,11 +98,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const writer = options.writer ?? (await DiskWriter.open(config.outDir));
   try {
     const ctx = new ViewContext(library, config);
+    const mediaStart = performance.now();
+    const mediaBag = new DiagnosticBag();
+    ctx.media = await publishMedia(ctx, writer, new ImageCache(config.cacheDir), mediaBag);
+    timings.media = Math.round(performance.now() - mediaStart);
+    if (mediaBag.hasErrors) {
+      await writer.abort();
+      return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
+    }
     const env: RenderEnv = {
       ctx,
       site: buildSiteView(ctx),
       templates: renderer,
-      renderBody: async (article) => renderMarkdown(await readBody(article)),
+      renderBody: async (article) => {
+        const body = await renderMarkdown(await readBody(article));
+        return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
+      },
       pages,
     };
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {

@@ -1,4 +1,5 @@
 import type { DateValue } from "../dates.js";
+import type { MediaRef, RawMediaRef } from "./media.js";
 
 export type EntityType = "person" | "organization" | "place";
 export const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -44,6 +45,10 @@ export interface Article {
   canonical?: string | undefined;
   corrections: Correction[];
   redirectFrom: string[];
+  /** Local files the article refers to, as found while loading. */
+  mediaRefs: RawMediaRef[];
+  /** The same, resolved against the files beside the article once discovery is complete. */
+  media: MediaRef[];
   wordCount: number;
   /** 1-based line of the body in the file, so Markdown problems point at the right line. */
   bodyLine: number;

@@ -9,6 +9,7 @@ import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
 import { plainText } from "./plaintext.js";
+import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
 
 export interface LoadOptions {
   timezone: string;
@@ -129,6 +130,11 @@ function toArticle(
 
   if (!ok || !published) return undefined;
   const body = plainText(fm.body);
+  const mediaRefs: RawMediaRef[] = [];
+  if (data.image && isLocalReference(data.image.src)) {
+    mediaRefs.push({ src: data.image.src, alt: data.image.alt, kind: "lead-image", at: fm.positionOf(["image", "src"]) });
+  }
+  mediaRefs.push(...scanBody(fm.body, fm.bodyLine));
   return {
     id: file.contentPath,
     sourcePath: file.absolutePath,
@@ -149,6 +155,8 @@ function toArticle(
     canonical: data.canonical,
     corrections,
     redirectFrom,
+    mediaRefs,
+    media: [],
     wordCount: body.wordCount,
     bodyLine: fm.bodyLine,
     fieldLines: Object.fromEntries(["slug", "date", "title", "redirect_from", "tags", "author", "entities"].map((k) => [k, fm.keyPosition(k).line])),

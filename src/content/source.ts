@@ -7,6 +7,7 @@ import type { Article } from "./article.js";
 import { discoverContent, type ContentFiles } from "./discover.js";
 import { parseFrontmatter } from "./frontmatter.js";
 import { loadArticle, type LoadOptions } from "./load.js";
+import { resolveMedia } from "./media.js";
 import { decodeArticle } from "./read.js";
 
 /** Reading many small files is latency-bound: keep several reads in flight. */
@@ -32,7 +33,10 @@ export async function loadContent(contentDir: string, options: LoadOptions, bag:
     }
     loaded[i] = loadArticle(file, bytes, options, bag);
   });
-  return { files, articles: loaded.filter((a): a is Article => a !== undefined) };
+  const articles = loaded.filter((a): a is Article => a !== undefined);
+  const assets = new Map(files.assets.map((f) => [f.contentPath, f]));
+  for (const article of articles) article.media = resolveMedia(article, article.mediaRefs, assets, bag);
+  return { files, articles };
 }
 
 /**

@@ -3,10 +3,14 @@ import { nameKey } from "../content/slug.js";
 import { toDatetimeAttribute, formatDisplayDate, type DateValue } from "../dates.js";
 import type { Library, PublishedArticle, Term } from "../model/library.js";
 import { absoluteUrl, href, routes } from "../model/routes.js";
+import type { MediaIndex } from "../render/media.js";
 import type { ArticleCardView, LinkView, PaginationView, TimeView } from "../render/views.js";
 
 /** Small shared helpers every view builder uses: links, dates, cards, pagination. */
 export class ViewContext {
+  /** What was published beside each article (images and files); filled before rendering. */
+  media: MediaIndex = new Map();
+
   constructor(
     readonly library: Library,
     readonly config: SiteConfig,

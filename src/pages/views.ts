@@ -176,7 +176,16 @@ async function articleView(index: number, ctx: ViewContext, renderBody: BodyRend
   };
   if (a.summary) view.summary = a.summary;
   if (a.updated) view.updated = ctx.time(a.updated);
-  if (a.image) view.image = { src: a.image.src, alt: a.image.alt, ...(a.image.caption ? { caption: a.image.caption } : {}) };
+  if (a.image) {
+    const lead = a.media.find((m) => m.kind === "lead-image");
+    const published = lead ? ctx.media.get(a.id)?.get(lead.path) : undefined;
+    view.image = {
+      src: published?.href ?? a.image.src,
+      alt: a.image.alt,
+      ...(a.image.caption ? { caption: a.image.caption } : {}),
+      ...(published?.picture ? { picture: published.picture } : {}),
+    };
+  }
   if (older) view.previous = { name: older.title, href: ctx.href(older.url) };
   if (newer) view.next = { name: newer.title, href: ctx.href(newer.url) };
   return {

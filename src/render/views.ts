@@ -69,6 +69,16 @@ export interface PaginationView {
   pages: ({ number: number; href: string; current: boolean } | { gap: true })[];
 }
 
+/** A responsive image: `<source>`s in modern formats, then an `<img>` in the source's format. */
+export interface PictureView {
+  src: string;
+  srcset: string;
+  sizes: string;
+  width: number;
+  height: number;
+  sources: { type: string; srcset: string }[];
+}
+
 export interface EntityGroupView {
   label: string;
   items: LinkView[];
@@ -83,7 +93,8 @@ export interface ArticlePage {
   authors: LinkView[];
   tags: LinkView[];
   entityGroups: EntityGroupView[];
-  image?: { src: string; alt: string; caption?: string };
+  /** `picture` is set when the image was resized; `src` is always usable on its own. */
+  image?: { src: string; alt: string; caption?: string; picture?: PictureView };
   readingMinutes: number;
   bodyHtml: string;
   corrections: { date: TimeView; text: string }[];
