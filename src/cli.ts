@@ -151,9 +151,15 @@ export function overrides(values: Values): ConfigOverrides {
   return o;
 }
 
+/**
+ * JSON goes to stdout for tools to read; GitHub annotations too, because stdout is where the
+ * Actions runner documents it looks for workflow commands; text is for people, on stderr.
+ */
 function report(diagnostics: Diagnostic[], format: DiagnosticFormat): void {
   if (format === "json") {
     process.stdout.write(`${formatDiagnostics(diagnostics, "json")}\n`);
+  } else if (format === "github") {
+    if (diagnostics.length) process.stdout.write(`${formatDiagnostics(diagnostics, "github")}\n`);
   } else if (diagnostics.length) {
     process.stderr.write(`${formatDiagnostics(diagnostics, format)}\n`);
   }

@@ -59,7 +59,7 @@ describe("dateline check --links", () => {
     const dir = await brokenProject();
     const run = await runCli(["check", "--links", "--format", "github", ...PROJECT_FLAGS], dir);
     expect(run.code).toBe(1);
-    const annotations = run.stderr
+    const annotations = run.stdout
       .split("\n")
       .filter((l) => l.startsWith("::"))
       .map((l) => {
