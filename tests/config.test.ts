@@ -31,11 +31,11 @@ describe("dateline.config.json", () => {
   it("reports an unknown time zone and an unknown option", async () => {
     const { diagnostics } = await checkWithConfig('{\n  "timezone": "Mars/Olympus",\n  "pagesize": 5\n}\n');
     expect(diagnostics.map((d) => [d.line, d.rule])).toEqual([
-      [1, "config/invalid"],
       [2, "config/timezone"],
+      [3, "config/unknown-option"],
     ]);
     expect(diagnostics.find((d) => d.rule === "config/timezone")!.message).toContain("Mars/Olympus");
-    expect(diagnostics.find((d) => d.rule === "config/invalid")!.message).toContain("pagesize");
+    expect(diagnostics.find((d) => d.rule === "config/unknown-option")!.message).toContain("pagesize");
   });
 
   it("is fully documented in the README", async () => {

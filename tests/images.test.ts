@@ -102,7 +102,7 @@ describe("images beside articles", () => {
     }
   });
 
-  it("requires alt text and a file that is there, naming the file and line", async () => {
+  it("requires alt text and a path inside the article's folder, naming the file and line", async () => {
     const dir = await imageProject(
       ["Text.", "", "![](charts/chart.png)", "", "![A map](map.png) and ![Up](../photo.jpg)", "", "`![](not-an-image.png)` in code"].join("\n"),
     );
@@ -110,10 +110,19 @@ describe("images beside articles", () => {
     expect(checked.ok).toBe(false);
     expect(checked.diagnostics.map((d) => [d.file.slice(dir.length + 1), d.line, d.column, d.rule])).toEqual([
       ["articles/2024/border.md", 9, 1, "content/image-alt"],
-      ["articles/2024/border.md", 11, 1, "content/missing-media"],
       ["articles/2024/border.md", 11, 23, "content/media-outside"],
     ]);
-    expect(checked.diagnostics[1]!.message).toContain("map.png");
+  });
+
+  it("leaves a missing image to check --links, which names the article and line", async () => {
+    const dir = await imageProject("Text.\n\n![A map](map.png)");
+    const result = await checkSiteWithLinks({
+      projectDir: dir, templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"), now: Date.UTC(2026, 0, 1),
+    });
+    expect(result.diagnostics.map((d) => [d.file.slice(dir.length + 1), d.line, d.rule])).toEqual([
+      ["articles/2024/border.md", 9, "links/broken"],
+    ]);
+    expect(result.diagnostics[0]!.message).toContain("map.png");
   });
 
   it("stops the build with a diagnostic when an image cannot be decoded", async () => {

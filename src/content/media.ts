@@ -7,7 +7,7 @@ import { ASSET_EXTENSIONS, type SourceFile } from "./discover.js";
  * Files an article uses from beside it: `![alt](photo.jpg)` in the body, `image.src:
  * photo.jpg` in frontmatter, and links to local files such as `[report](report.pdf)`. Found
  * while loading with a cheap scan (no Markdown parser: loading must stay fast), so `check`
- * reports a missing file or missing alt text before anything is built.
+ * reports missing alt text before anything is built.
  */
 export interface MediaRef {
   /** As written in the article, e.g. `images/photo.jpg`. */
@@ -72,7 +72,7 @@ function stripSuffix(src: string): string {
 
 /**
  * Resolves an article's references against the files discovered beside it and reports what
- * is wrong: no alt text, a path leaving the article's folder, a file that is not there.
+ * is wrong: no alt text, a path leaving the article's folder.
  * Returns the references that resolve, in order, without repeats.
  */
 export function resolveMedia(
@@ -103,11 +103,9 @@ export function resolveMedia(
     }
     const contentPath = folder === "." ? path : `${folder}/${path}`;
     const asset = assets.get(contentPath);
-    if (!asset) {
-      bag.error(article.file, ref.at, "content/missing-media", `${ref.src} is not beside the article (looked for ${contentPath} in the content folder)`,
-        `check the file name and its case; supported files: ${[...ASSET_EXTENSIONS].join(", ")}`);
-      continue;
-    }
+    // A file that is not there is left for `check --links`, which reports the broken image
+    // or link at this line from the built page (a build still succeeds, as for any link).
+    if (!asset) continue;
     if (out.some((o) => o.path === path && o.kind === ref.kind)) continue;
     out.push({ src: ref.src, path, contentPath, sourcePath: asset.absolutePath, kind: ref.kind, at: ref.at, ...(ref.alt !== undefined ? { alt: ref.alt } : {}) });
   }
