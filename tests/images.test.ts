@@ -67,6 +67,14 @@ describe("images beside articles", () => {
     expect(body).toContain('<a href="/2024/01/border/report.pdf">the report</a>');
   });
 
+  it("gives feed readers absolute URLs for every image candidate", async () => {
+    const site = await buildProject(await imageProject(BODY), { site: { baseUrl: "https://news.example.org/archive/" } });
+    expect(site.ok).toBe(true);
+    const feed = site.writer.text("feed.xml");
+    expect(feed).toContain("https://news.example.org/archive/2024/01/border/charts/chart-300.avif 300w");
+    expect(feed).not.toMatch(/srcset=(?:"|&quot;)\//);
+  });
+
   it("links every published file correctly, under a sub-path too", async () => {
     const dir = await imageProject(BODY);
     for (const baseUrl of ["https://example.org/", "https://example.org/archive/"]) {

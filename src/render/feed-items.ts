@@ -142,11 +142,26 @@ const URL_ATTRIBUTE = /(\s(?:href|src)=")([^"]*)(")/g;
  * always double-quotes attributes and escapes `"` and `&` inside them.
  */
 export function absolutizeHtml(html: string, articleRoute: string, baseUrl: string): string {
-  return html.replace(URL_ATTRIBUTE, (whole, open: string, value: string, close: string) => {
+  const absolute = (value: string) => {
     const resolved = resolveReference(decodeAttribute(value), articleRoute, baseUrl);
-    return resolved ? `${open}${resolved.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}${close}` : whole;
-  });
+    return resolved?.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  };
+  return html
+    .replace(URL_ATTRIBUTE, (whole, open: string, value: string, close: string) => {
+      const resolved = absolute(value);
+      return resolved ? `${open}${resolved}${close}` : whole;
+    })
+    // Responsive images (render/media.ts) list one URL per candidate: `a.avif 480w, b.avif 960w`.
+    .replace(SRCSET_ATTRIBUTE, (_whole, open: string, value: string, close: string) => {
+      const candidates = value.split(",").map((candidate) => {
+        const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
+        return [absolute(url) ?? url, ...descriptor].join(" ");
+      });
+      return `${open}${candidates.join(", ")}${close}`;
+    });
 }
+
+const SRCSET_ATTRIBUTE = /(\ssrcset=")([^"]*)(")/g;
 
 function decodeAttribute(value: string): string {
   return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|quot|lt|gt|apos));/gi, (_, hex?: string, dec?: string, named?: string) => {
