@@ -113,3 +113,28 @@ describe("dateline serve", () => {
     expect((await page("2023/03/alpha/")).status).toBe(200);
   });
 });
+
+describe("dateline serve on a site that is broken from the start", () => {
+  it("serves the overlay until the first good build, then the site", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dateline-serve-broken-"));
+    await cp(join(FIXTURES, "basic"), dir, { recursive: true });
+    const file = join(dir, "articles", "2023", "alpha.md");
+    const good = await readFile(file, "utf8");
+    await writeFile(file, good.replace(/^title: .*$/m, "title: [not, text]"));
+    const server = await startServer({
+      projectDir: dir, templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"), now: NOW, port: 0, host: "127.0.0.1", log: () => {},
+    });
+    try {
+      const first = await get(server.url);
+      expect(first.status).toBe(503);
+      expect(first.text).toContain('id="dateline-overlay"');
+      expect(first.text).toContain("articles/2023/alpha.md");
+      expect(first.text).toContain("/__dateline/client.js");
+      await writeFile(file, good);
+      await until("the first good build", async () => (await get(server.url)).status === 200);
+      expect((await get(server.url)).text).not.toContain('id="dateline-overlay"');
+    } finally {
+      await server.close();
+    }
+  });
+});

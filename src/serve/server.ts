@@ -196,8 +196,12 @@ async function handle(
   try {
     body = await readFile(path);
   } catch {
-    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-    res.end("Not found");
+    // Nothing built yet (the first build failed): still show why, and reload once it is fixed.
+    const current = problems();
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not built yet</title></head><body>` +
+      `<p>Nothing has been built yet.</p>${clientTags()}${current ? overlayHtml(current.diagnostics, current.error) : ""}</body></html>`;
+    res.writeHead(current ? 503 : 404, { "content-type": TYPES[".html"]!, "cache-control": "no-store" });
+    res.end(html);
     return;
   }
   const type = TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
