@@ -116,10 +116,25 @@ describe("images beside articles", () => {
     );
     const checked = await checkSite({ projectDir: dir });
     expect(checked.ok).toBe(false);
-    expect(checked.diagnostics.map((d) => [d.file.slice(dir.length + 1), d.line, d.column, d.rule])).toEqual([
+    const errors = checked.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.file.slice(dir.length + 1), d.line, d.column, d.rule])).toEqual([
       ["articles/2024/border.md", 9, 1, "content/image-alt"],
       ["articles/2024/border.md", 11, 23, "content/media-outside"],
     ]);
+  });
+
+  it("publishes reference-style images and warns about files no article uses", async () => {
+    const dir = await imageProject("Text.\n\n![Chart of arrivals][arrivals]\n\n[arrivals]: charts/chart.png", {
+      "articles/2024/forgotten.png": chart,
+    });
+    const site = await buildProject(dir);
+    expect(site.ok).toBe(true);
+    expect(site.html("/2024/01/border/")).toMatch(/<picture><source type="image\/avif" srcset="\/2024\/01\/border\/charts\/chart-300\.avif 300w"/);
+    expect(site.diagnostics.map((d) => [d.file.slice(dir.length + 1), d.severity, d.rule])).toEqual([
+      ["articles/2024/forgotten.png", "warning", "content/unused-media"],
+      ["articles/2024/report.pdf", "warning", "content/unused-media"],
+    ]);
+    expect([...site.writer.files.keys()].some((f) => f.includes("forgotten"))).toBe(false);
   });
 
   it("leaves a missing image to check --links, which names the article and line", async () => {
@@ -127,10 +142,11 @@ describe("images beside articles", () => {
     const result = await checkSiteWithLinks({
       projectDir: dir, templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"), now: Date.UTC(2026, 0, 1),
     });
-    expect(result.diagnostics.map((d) => [d.file.slice(dir.length + 1), d.line, d.rule])).toEqual([
+    const errors = result.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.file.slice(dir.length + 1), d.line, d.rule])).toEqual([
       ["articles/2024/border.md", 9, "links/broken"],
     ]);
-    expect(result.diagnostics[0]!.message).toContain("map.png");
+    expect(errors[0]!.message).toContain("map.png");
   });
 
   it("stops the build with a diagnostic when an image cannot be decoded", async () => {
@@ -138,6 +154,8 @@ describe("images beside articles", () => {
     const site = await buildProject(dir);
     expect(site.ok).toBe(false);
     expect(site.writer.files.size).toBe(0);
-    expect(site.diagnostics).toMatchObject([{ file: join(dir, "articles/2024/border.md"), line: 4, rule: "content/image-unreadable" }]);
+    expect(site.diagnostics.filter((d) => d.severity === "error")).toMatchObject([
+      { file: join(dir, "articles/2024/border.md"), line: 4, rule: "content/image-unreadable" },
+    ]);
   });
 });

@@ -41,8 +41,17 @@ export interface RawMediaRef {
   at: Position;
 }
 
+const DEFINITION = /^\s{0,3}\[([^\]\n]+)\]:\s*<?([^\s>]+)>?/;
+const REFERENCE_IMAGE = /!\[([^\]\n]*)\]\[([^\]\n]*)\]/g;
+
 export function scanBody(body: string, bodyLine: number): RawMediaRef[] {
   const found: RawMediaRef[] = [];
+  // Reference-style images (`![alt][chart]` … `[chart]: chart.png`): definitions may come after use.
+  const definitions = new Map<string, string>();
+  for (const line of body.split("\n")) {
+    const m = line.match(DEFINITION);
+    if (m && !definitions.has(m[1]!.toLowerCase())) definitions.set(m[1]!.toLowerCase(), m[2]!);
+  }
   let fence: string | undefined;
   body.split("\n").forEach((raw, i) => {
     const fenceMatch = raw.match(/^\s{0,3}(`{3,}|~{3,})/);
@@ -56,6 +65,10 @@ export function scanBody(body: string, bodyLine: number): RawMediaRef[] {
     for (const m of line.matchAll(IMAGE)) {
       if (isLocalReference(m[2]!)) found.push({ src: m[2]!, alt: m[1]!, kind: "image", at: { line: bodyLine + i, column: m.index + 1 } });
     }
+    for (const m of line.matchAll(REFERENCE_IMAGE)) {
+      const src = definitions.get((m[2] || m[1]!).toLowerCase());
+      if (src && isLocalReference(src)) found.push({ src, alt: m[1]!, kind: "image", at: { line: bodyLine + i, column: m.index + 1 } });
+    }
     for (const m of line.matchAll(LINK)) {
       const src = m[1]!;
       if (isLocalReference(src) && ASSET_EXTENSIONS.has(posix.extname(stripSuffix(src)).toLowerCase())) {
@@ -68,6 +81,20 @@ export function scanBody(body: string, bodyLine: number): RawMediaRef[] {
 
 function stripSuffix(src: string): string {
   return src.replace(/[?#].*$/, "");
+}
+
+/**
+ * An image or file in the content folder that no article (drafts included) refers to is not
+ * published: say so, so it is not mistaken for published.
+ */
+export function reportUnusedMedia(articles: readonly Pick<Article, "media">[], assets: readonly SourceFile[], bag: DiagnosticBag): void {
+  const used = new Set<string>();
+  for (const a of articles) for (const m of a.media) used.add(m.contentPath);
+  for (const asset of assets) {
+    if (used.has(asset.contentPath)) continue;
+    bag.warning(asset.displayPath, undefined, "content/unused-media", "no article refers to this file, so it is not published",
+      "refer to it from the article beside it (![What it shows](photo.jpg)), or move it out of the content folder");
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Article } from "./article.js";
 import { discoverContent, type ContentFiles } from "./discover.js";
 import { parseFrontmatter } from "./frontmatter.js";
 import { loadArticle, type LoadOptions } from "./load.js";
-import { resolveMedia } from "./media.js";
+import { reportUnusedMedia, resolveMedia } from "./media.js";
 import { decodeArticle } from "./read.js";
 
 /** Reading many small files is latency-bound: keep several reads in flight. */
@@ -36,6 +36,8 @@ export async function loadContent(contentDir: string, options: LoadOptions, bag:
   const articles = loaded.filter((a): a is Article => a !== undefined);
   const assets = new Map(files.assets.map((f) => [f.contentPath, f]));
   for (const article of articles) article.media = resolveMedia(article, article.mediaRefs, assets, bag);
+  // Only when every article loaded: a file used by a broken article is not unused.
+  if (articles.length === files.articles.length) reportUnusedMedia(articles, files.assets, bag);
   return { files, articles };
 }
 
