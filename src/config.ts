@@ -106,7 +106,7 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     // reads JSON too, only supplies the line of each value for messages.
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text.replace(/^\uFEFF/, "")); // Windows editors may save a byte-order mark
     } catch (error) {
       const message = (error as Error).message;
       bag.error(displayPath, jsonErrorPosition(text, message), "config/syntax", `not valid JSON: ${message}`,

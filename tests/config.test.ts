@@ -20,6 +20,12 @@ describe("dateline.config.json", () => {
     expect([3, 4]).toContain(diagnostics[0]!.line);
   });
 
+  it("accepts a file saved with a byte-order mark", async () => {
+    const { code, diagnostics } = await checkWithConfig('\uFEFF{ "title": "News" }\n');
+    expect(diagnostics).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it("reports a value of the wrong type at its line, naming the option", async () => {
     const { code, diagnostics } = await checkWithConfig('{\n  "title": "News",\n  "pageSize": "ten"\n}\n');
     expect(code).toBe(1);
