@@ -1,0 +1,110 @@
+import { analyse, wordKey, type Analysed } from "./text.js";
+import type { RegistryEntry } from "./types.js";
+
+/**
+ * Finds registry names and aliases in text: token by token, longest match first, on word
+ * boundaries (a name must start and end on whole words, so `Iraq` never matches inside
+ * `Iraqi`), possessives already split off by the tokenizer. Matching is case-sensitive, since
+ * capitals are what tell `Miri` the person from a common word, except in lines written in
+ * capitals (headlines), where words are compared in upper case.
+ */
+export interface CompiledRegistry {
+  entries: readonly RegistryEntry[];
+  /** First word → the names starting with it, longest first. */
+  byFirst: Map<string, Pattern[]>;
+  byFirstUpper: Map<string, Pattern[]>;
+}
+
+interface Pattern {
+  words: string[];
+  upper: string[];
+  entry: RegistryEntry;
+}
+
+export interface RegistryMatch {
+  entry: RegistryEntry;
+  /** Token range, end exclusive. */
+  from: number;
+  to: number;
+  /** The exact text matched. */
+  surface: string;
+}
+
+const compiled = new WeakMap<readonly RegistryEntry[], CompiledRegistry>();
+
+export { wordKey };
+
+export function nameWords(name: string): string[] {
+  return analyse(name).tokens.map((t) => t.key);
+}
+
+/** Compiles once per registry array: the build and the API reuse the index for every article. */
+export function compileRegistry(entries: readonly RegistryEntry[]): CompiledRegistry {
+  const cached = compiled.get(entries);
+  if (cached) return cached;
+  const byFirst = new Map<string, Pattern[]>();
+  const byFirstUpper = new Map<string, Pattern[]>();
+  for (const entry of entries) {
+    for (const name of [entry.name, ...(entry.aliases ?? [])]) {
+      const words = nameWords(name);
+      if (words.length === 0) continue;
+      const pattern = { words, upper: words.map((w) => w.toUpperCase()), entry };
+      add(byFirst, words[0]!, pattern);
+      add(byFirstUpper, pattern.upper[0]!, pattern);
+    }
+  }
+  for (const map of [byFirst, byFirstUpper]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const result = { entries, byFirst, byFirstUpper };
+  compiled.set(entries, result);
+  return result;
+}
+
+function add(map: Map<string, Pattern[]>, key: string, pattern: Pattern): void {
+  const list = map.get(key);
+  if (list) list.push(pattern);
+  else map.set(key, [pattern]);
+}
+
+/** Only spaces may separate the words of a name: a comma or a line break ends it. */
+const INNER_GAP = /^[ \t\u00a0]+$/;
+
+/** Registries listed first win ties: the article's own frontmatter comes before the shared file. */
+export function matchRegistry(a: Analysed, registries: readonly CompiledRegistry[]): RegistryMatch[] {
+  const matches: RegistryMatch[] = [];
+  const { tokens } = a;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    const shouting = token.shouting;
+    const key = token.key;
+    let found: Pattern | undefined;
+    for (const registry of registries) {
+      const candidates = shouting ? registry.byFirstUpper.get(key.toUpperCase()) : registry.byFirst.get(key);
+      const p = longestAt(a, i, candidates, shouting);
+      if (p && (!found || p.words.length > found.words.length)) found = p;
+    }
+    if (found) {
+      const to = i + found.words.length;
+      matches.push({ entry: found.entry, from: i, to, surface: a.text.slice(token.start, tokens[to - 1]!.end) });
+      i = to;
+    } else i++;
+  }
+  return matches;
+}
+
+function longestAt(a: Analysed, i: number, candidates: Pattern[] | undefined, shouting: boolean): Pattern | undefined {
+    const { tokens } = a;
+    for (const p of candidates ?? []) {
+      const words = shouting ? p.upper : p.words;
+      if (i + words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < words.length && ok; k++) {
+        const t = tokens[i + k]!;
+        const w = t.key;
+        ok = (shouting ? w.toUpperCase() : w) === words[k] && INNER_GAP.test(t.gap);
+        // A possessive may only end the name: `Iraq’s Interior Ministry` is two names.
+        if (ok && a.text.slice(tokens[i + k - 1]!.end, t.start).trim() !== "") ok = false;
+      }
+      if (ok) return p;
+    }
+    return undefined;
+}

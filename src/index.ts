@@ -1,0 +1,4 @@
+/** Dateline's public API: exports only. */
+export { build, checkSite, type BuildOptions, type BuildResult, type CheckedSite } from "./build.js";
+export { extractEntities, type ExtractOptions } from "./entities/extract.js";
+export type { ExtractedEntity, RegistryEntry, EntityType } from "./entities/types.js";
