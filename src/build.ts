@@ -3,6 +3,8 @@ import { join, relative, sep } from "node:path";
 import { loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
 import { renderMarkdown } from "./content/markdown.js";
 import { loadContent, readBody } from "./content/source.js";
+import { compileRegistry } from "./entities/matcher.js";
+import { readRegistry, type LoadedRegistry } from "./entities/registry.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
 import { DatelineError } from "./errors.js";
 import { buildLibrary, type Library } from "./model/library.js";
@@ -47,6 +49,7 @@ export interface CheckedSite {
   config: SiteConfig;
   library?: Library;
   pages?: PlannedPage[];
+  registry?: LoadedRegistry;
   timings: Record<string, number>;
 }
 
@@ -67,14 +70,17 @@ export async function checkSite(options: ConfigOverrides = {}): Promise<CheckedS
   const bag = new DiagnosticBag();
   const config = await time("config", () => loadConfig(options, bag));
   if (bag.hasErrors) return { ok: false, diagnostics: bag.list(), config, timings };
-  const content = await time("load", () => loadContent(config.contentDir, { timezone: config.timezone }, bag));
-  const library = await time("index", () => buildLibrary(content.articles, config, bag));
+  const registry = await time("registry", () => readRegistry(config.contentDir, bag));
+  const content = await time("load", () =>
+    loadContent(config.contentDir, { timezone: config.timezone, registry: compileRegistry(registry.entries) }, bag),
+  );
+  const library = await time("index", () => buildLibrary(content.articles, { ...config, registry }, bag));
   const pages = await time("plan", () => {
     const planned = planPages(library, config.pageSize, { sitemapLimit: config.sitemapLimit, now: config.now });
     reportOutputCollisions(planned, library, bag);
     return planned;
   });
-  return { ok: !bag.hasErrors, diagnostics: bag.list(), config, library, pages, timings };
+  return { ok: !bag.hasErrors, diagnostics: bag.list(), config, library, pages, registry, timings };
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -110,8 +116,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ctx,
       site: buildSiteView(ctx),
       templates: renderer,
+      // The entity links come from the registry: a cache of this HTML keys on library.registryDigest too.
       renderBody: async (article) => {
-        const body = await renderMarkdown(await readBody(article));
+        const body = await renderMarkdown(await readBody(article), { entityLinks: ctx.entityLinks(article) });
         return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
       },
       pages,

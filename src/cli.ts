@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { build, checkSite } from "./build.js";
 import { newArticle } from "./commands/new.js";
 import { DiagnosticBag, DIAGNOSTIC_FORMATS, formatDiagnostics, type Diagnostic, type DiagnosticFormat } from "./diagnostics.js";
@@ -22,6 +22,7 @@ Commands:
                      internal link and #anchor)
   serve              build, serve on localhost, rebuild and reload on change
   new "Headline"     write a new article file with a frontmatter skeleton
+  entities suggest   list names found in articles that entities.yml lacks, as YAML to paste
 
 Options:
   --content DIR      content folder (default: articles)
@@ -39,6 +40,7 @@ Options:
   --host HOST        serve: address to listen on (default: 127.0.0.1)
   --tags a,b         new: tags for the article
   --date DATE        new: publication date (default: today)
+  --min N            entities suggest: only names found in at least N articles (default: 1)
   --verbose          show stack traces for unexpected errors
   -h, --help         show this help
   -v, --version      show the version`;
@@ -59,6 +61,7 @@ const OPTIONS = {
   host: { type: "string" },
   tags: { type: "string" },
   date: { type: "string" },
+  min: { type: "string" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
@@ -101,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case "new":
         return await runNew(rest, values);
+      case "entities":
+        return await runEntities(rest, values, format);
       default:
         return usage(`unknown command "${command}"`);
     }
@@ -200,6 +205,20 @@ async function runCheck(o: ConfigOverrides, format: DiagnosticFormat, links: boo
     process.stdout.write(`checked ${result.library?.articles.length ?? 0} articles: no errors\n`);
   }
   return result.ok ? 0 : 1;
+}
+
+async function runEntities(rest: string[], values: Values, format: DiagnosticFormat): Promise<number> {
+  if (rest[0] !== "suggest" || rest.length !== 1) throw new UsageError('the entities command has one subcommand: dateline entities suggest');
+  const min = values.min === undefined ? 1 : Number(values.min);
+  if (!Number.isInteger(min) || min < 1) throw new UsageError(`--min must be a whole number of at least 1, not "${values.min}"`);
+  const checked = await checkSite(overrides(values));
+  const errors = checked.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) report(errors, format === "json" ? "text" : format);
+  if (!checked.library) return 1;
+  const { formatSuggestions, suggestEntities } = await import("./entities/suggest.js");
+  const registryPath = checked.registry?.file ?? displayPath(join(checked.config.contentDir, "entities.yml"));
+  process.stdout.write(formatSuggestions(suggestEntities(checked.library.articles, min), registryPath));
+  return 0;
 }
 
 async function runNew(rest: string[], values: Values): Promise<number> {

@@ -33,6 +33,10 @@ export const configSchema = z.strictObject({
   templatesDir: z.string().default("templates"),
   publicDir: z.string().default("public"),
   cacheDir: z.string().default(".dateline-cache"),
+  /** Unregistered names get pages only when switched on and found in `minArticles` articles. */
+  entities: z
+    .strictObject({ publishCandidates: z.boolean().default(false), minArticles: positiveInt.default(3) })
+    .default({ publishCandidates: false, minArticles: 3 }),
 });
 
 export type ConfigFile = z.input<typeof configSchema>;
@@ -58,6 +62,7 @@ export interface SiteConfig {
   templatesDir: string;
   publicDir: string;
   cacheDir: string;
+  entities: { publishCandidates: boolean; minArticles: number };
   /** Include `draft: true` articles. */
   drafts: boolean;
   /** Include articles dated after `now`. */
@@ -193,6 +198,7 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     templatesDir: dir(overrides.templatesDir, file.templatesDir),
     publicDir: dir(overrides.publicDir, file.publicDir),
     cacheDir: dir(undefined, file.cacheDir),
+    entities: file.entities,
     drafts: overrides.drafts ?? false,
     future: overrides.future ?? false,
     now: overrides.now ?? Date.now(),

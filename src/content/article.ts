@@ -1,5 +1,6 @@
 import type { DateValue } from "../dates.js";
 import type { MediaRef, RawMediaRef } from "./media.js";
+import type { EntityMention } from "../entities/types.js";
 
 export type EntityType = "person" | "organization" | "place";
 export const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
@@ -40,6 +41,11 @@ export interface Article {
   tags: string[];
   entities: Record<EntityType, string[]>;
   excludedEntities: string[];
+  /**
+   * Entities found in the body (registry, frontmatter and unregistered names), minus those the
+   * frontmatter excludes: a pure function of the body, the frontmatter and the registry.
+   */
+  mentions: EntityMention[];
   image?: ImageRef | undefined;
   draft: boolean;
   canonical?: string | undefined;

@@ -8,11 +8,15 @@ import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
-import { plainText } from "./plaintext.js";
+import { plainText, stripMarkdown } from "./plaintext.js";
 import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
+import { articleMentions } from "../entities/article-mentions.js";
+import type { CompiledRegistry } from "../entities/matcher.js";
 
 export interface LoadOptions {
   timezone: string;
+  /** The content folder's entity registry, compiled; none means no registered names. */
+  registry?: CompiledRegistry;
 }
 
 /**
@@ -129,7 +133,9 @@ function toArticle(
   });
 
   if (!ok || !published) return undefined;
-  const body = plainText(fm.body);
+  const stripped = stripMarkdown(fm.body);
+  const body = plainText(fm.body, stripped);
+  const excludedEntities = (data.entities?.exclude ?? []).map(cleanName);
   const mediaRefs: RawMediaRef[] = [];
   if (data.image && isLocalReference(data.image.src)) {
     mediaRefs.push({ src: data.image.src, alt: data.image.alt, kind: "lead-image", at: fm.positionOf(["image", "src"]) });
@@ -149,7 +155,8 @@ function toArticle(
     excerpt: body.firstParagraph,
     tags,
     entities,
-    excludedEntities: (data.entities?.exclude ?? []).map(cleanName),
+    excludedEntities,
+    mentions: articleMentions(stripped, entities, excludedEntities, options.registry),
     image: data.image ? { src: data.image.src, alt: cleanName(data.image.alt), caption: data.image.caption } : undefined,
     draft: data.draft ?? false,
     canonical: data.canonical,

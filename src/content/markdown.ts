@@ -5,6 +5,7 @@ import { remark } from "remark";
 import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import { visit } from "unist-util-visit";
+import { remarkEntityLinks, type EntityLink } from "./entity-links.js";
 import { slugify } from "./slug.js";
 
 /**
@@ -20,7 +21,15 @@ export interface MarkdownResult {
 }
 
 /** Bump when the output of this pipeline changes, so cached HTML is not reused. */
-export const MARKDOWN_PIPELINE_VERSION = "1";
+export const MARKDOWN_PIPELINE_VERSION = "2";
+
+export interface MarkdownOptions {
+  /**
+   * Entity pages the body links to (first mention of each). They come from the registry, so a
+   * cache of this HTML must key on the registry digest as well as on the article's digest.
+   */
+  entityLinks?: readonly EntityLink[];
+}
 
 const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -32,10 +41,11 @@ const sanitizeSchema: Schema = {
 const processor = remark()
   .use(remarkGfm)
   .use(headingIds)
+  .use(remarkEntityLinks)
   .use(remarkHtml, { sanitize: sanitizeSchema });
 
-export async function renderMarkdown(markdown: string): Promise<MarkdownResult> {
-  const file = await processor.process(markdown);
+export async function renderMarkdown(markdown: string, options: MarkdownOptions = {}): Promise<MarkdownResult> {
+  const file = await processor.process({ value: markdown, data: { entityLinks: options.entityLinks ?? [] } });
   return { html: String(file), headings: (file.data.headings as MarkdownResult["headings"]) ?? [] };
 }
 

@@ -9,8 +9,7 @@ export interface PlainText {
 
 const EXCERPT_LENGTH = 240;
 
-export function plainText(markdown: string): PlainText {
-  const stripped = stripMarkdown(markdown);
+export function plainText(markdown: string, stripped = stripMarkdown(markdown)): PlainText {
   const words = stripped.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   const paragraphs = stripped.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim());
   const first = paragraphs.find((p) => p.length > 0 && /[\p{L}\p{N}]/u.test(p)) ?? "";

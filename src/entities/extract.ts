@@ -2,6 +2,7 @@ import type { EntityType } from "../content/article.js";
 import { bestType, findCandidates, type Candidate } from "./candidates.js";
 import { compileRegistry, matchRegistry, type CompiledRegistry } from "./matcher.js";
 import { analyse, isCapitalised, sentenceText, type Analysed } from "./text.js";
+import { ORG_HEADS, PLACE_HEADS } from "./lexicon.js";
 import type { EntityMention, ExtractedEntity, RegistryEntry } from "./types.js";
 
 /**
@@ -56,6 +57,7 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   // 1. Registry names and aliases.
   const shortForms = new Map<string, Group>();
   for (const m of matchRegistry(a, registries)) {
+    if (extendsIntoLongerName(a, m.to)) continue;
     const key = `${m.entry.type}\0${m.entry.name}`;
     let g = groups.get(key);
     if (!g) {
@@ -133,6 +135,14 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   }
 
   return { a, groups: [...groups.values()].sort((x, y) => x.firstToken - y.firstToken) };
+}
+
+/** `Orvo Energia Arena` is a stadium, not Orvo Energia: a registry name followed by a place or organisation word. */
+function extendsIntoLongerName(a: Analysed, to: number): boolean {
+  const next = a.tokens[to];
+  if (!next || !next.cap || next.initial || !/^[ \t]+$/.test(next.gap)) return false;
+  if (a.text.slice(a.tokens[to - 1]!.end, next.start).trim() !== "") return false;
+  return PLACE_HEADS.has(next.low) || ORG_HEADS.has(next.low);
 }
 
 /** The acronym in `(PMF)` right after token `at - 1`, or undefined. */

@@ -120,7 +120,8 @@ export const PLACE_ACRONYMS = set("us usa u.s u.s. uk u.k u.k. uae drc prc dprk 
 
 /** Capitalised words that are not names of people, organisations or places. */
 export const NOT_NAMES = set(`islam christianity judaism hinduism buddhism sikhism internet web god allah satan jesus hajj ramadan
-  eid christmas easter passover diwali hanukkah thanksgiving covid covid-19 coronavirus aids hiv ebola tv dna gdp ceo`);
+  eid christmas easter passover diwali hanukkah thanksgiving covid covid-19 coronavirus aids hiv ebola tv dna gdp ceo celsius
+  fahrenheit`);
 
 /** Compass words: the end of a place name (`Kowloon East`), never a name alone (`the North`). */
 export const COMPASS = set("north south east west central northern southern eastern western upper lower greater inner outer");

@@ -78,7 +78,8 @@ export function analyse(text: string): Analysed {
     const plain = gap === " ";
     const newSentence = tokens.length === 0 || (!plain && (gap.includes("\n") || SENTENCE_END.test(gap)));
     if (newSentence && tokens.length > 0) {
-      sentences.push({ start: sentenceStart, end: previousEnd });
+      // The closing punctuation (`.”`, `)`) belongs to the sentence it ends.
+      sentences.push({ start: sentenceStart, end: previousEnd + (/^\S*/.exec(gap)?.[0].length ?? 0) });
       sentenceStart = start;
     }
     // A sentence-final period belongs to the sentence, not the word (`Gen.` and `U.S.` keep theirs).

@@ -1,8 +1,12 @@
-import { ENTITY_TYPES, type Article, type EntityType } from "../content/article.js";
+import type { Article, EntityType } from "../content/article.js";
 import { nameKey, slugify } from "../content/slug.js";
 import { calendarDate } from "../dates.js";
 import type { DiagnosticBag } from "../diagnostics.js";
+import type { LoadedRegistry } from "../entities/registry.js";
+import { collectEntities, type ArticleEntityLink, type EntityTerm } from "./entities.js";
 import { routes } from "./routes.js";
+
+export type { ArticleEntityLink, EntityTerm };
 
 /**
  * The in-memory index of the whole archive, complete before anything is rendered (Zola's
@@ -23,10 +27,6 @@ export interface Term {
   url: string;
   /** Indexes into Library.articles, newest first. */
   articles: number[];
-}
-
-export interface EntityTerm extends Term {
-  type: EntityType;
 }
 
 export interface MonthEntry {
@@ -52,6 +52,13 @@ export interface Library {
   tagsByName: Map<string, Term>;
   entitiesByName: Record<EntityType, Map<string, EntityTerm>>;
   authorsByName: Map<string, Term>;
+  /** Per article (same order as `articles`): its entities and the strings that name them. */
+  entityLinks: ArticleEntityLink[][];
+  /**
+   * The registry's digest: entity pages and article bodies (their entity links) depend on it,
+   * so every cache of rendered output must key on it as well as on the article's digest.
+   */
+  registryDigest: string;
 }
 
 export interface LibraryOptions {
@@ -59,6 +66,8 @@ export interface LibraryOptions {
   drafts: boolean;
   future: boolean;
   now: number;
+  registry?: LoadedRegistry;
+  entities?: { publishCandidates: boolean; minArticles: number };
 }
 
 export function buildLibrary(all: readonly Article[], options: LibraryOptions, bag: DiagnosticBag): Library {
@@ -73,14 +82,12 @@ export function buildLibrary(all: readonly Article[], options: LibraryOptions, b
 
   const tags = collectTerms(articles, (a) => a.tags, (slug) => routes.tag(slug), "tag", "tags", bag);
   const authors = collectTerms(articles, (a) => a.authors, (slug) => routes.author(slug), "author", "author", bag);
-  const entities = {} as Record<EntityType, EntityTerm[]>;
-  const entitiesByName = {} as Record<EntityType, Map<string, EntityTerm>>;
-  for (const type of ENTITY_TYPES) {
-    const terms = collectTerms(articles, (a) => a.entities[type], (slug) => routes.entity(type, slug), type, "entities", bag);
-    entities[type] = terms.list.map((t) => ({ ...t, type }));
-    const bySlug = new Map(entities[type].map((e) => [e.slug, e]));
-    entitiesByName[type] = new Map([...terms.byKey].map(([k, t]) => [k, bySlug.get(t.slug)!]));
-  }
+  const found = collectEntities(articles, {
+    registry: options.registry?.entries ?? [],
+    ...(options.registry?.file ? { registryFile: options.registry.file } : {}),
+    publishCandidates: options.entities?.publishCandidates ?? false,
+    minArticles: options.entities?.minArticles ?? 1,
+  }, bag);
 
   return {
     articles,
@@ -88,8 +95,10 @@ export function buildLibrary(all: readonly Article[], options: LibraryOptions, b
     tagsByName: tags.byKey,
     authors: authors.list,
     authorsByName: authors.byKey,
-    entities,
-    entitiesByName,
+    entities: found.entities,
+    entitiesByName: found.byName,
+    entityLinks: found.perArticle,
+    registryDigest: options.registry?.digest ?? "",
     years: collectYears(articles),
   };
 }

@@ -22,6 +22,7 @@ export const routes = {
   tags: () => "/tags/",
   tag: (slug: string) => `/tags/${slug}/`,
   entities: () => "/entities/",
+  entitiesByCount: () => "/entities/by-articles/",
   entity: (type: EntityType, slug: string) => `/${ENTITY_SECTIONS[type]}/${slug}/`,
   authors: () => "/authors/",
   author: (slug: string) => `/authors/${slug}/`,

@@ -1,4 +1,5 @@
 import type { SiteConfig } from "../config.js";
+import type { EntityLink } from "../content/entity-links.js";
 import { nameKey } from "../content/slug.js";
 import { toDatetimeAttribute, formatDisplayDate, type DateValue } from "../dates.js";
 import type { Library, PublishedArticle, Term } from "../model/library.js";
@@ -10,6 +11,7 @@ import type { ArticleCardView, LinkView, PaginationView, TimeView } from "../ren
 export class ViewContext {
   /** What was published beside each article (images and files); filled before rendering. */
   media: MediaIndex = new Map();
+  #positions: Map<PublishedArticle, number> | undefined;
 
   constructor(
     readonly library: Library,
@@ -48,6 +50,18 @@ export class ViewContext {
   termLink(index: Map<string, Term>, name: string): LinkView | undefined {
     const term = index.get(nameKey(name));
     return term ? this.link(term) : undefined;
+  }
+
+  /** Position of an article in `library.articles`. */
+  indexOf(article: PublishedArticle): number {
+    this.#positions ??= new Map(this.library.articles.map((a, i) => [a, i]));
+    return this.#positions.get(article) ?? -1;
+  }
+
+  /** What the body of an article links: the first mention of each of its entities. */
+  entityLinks(article: PublishedArticle): EntityLink[] {
+    const links = this.library.entityLinks[this.indexOf(article)] ?? [];
+    return links.filter((l) => l.mentions.length > 0).map((l) => ({ mentions: l.mentions, href: this.href(l.term.url) }));
   }
 
   card(index: number): ArticleCardView {

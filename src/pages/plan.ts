@@ -12,7 +12,7 @@ export type PageSpec =
   | { kind: "home" }
   | { kind: "archive"; page: number }
   | { kind: "article"; index: number }
-  | { kind: "terms"; of: "tags" | "entities" | "authors" }
+  | { kind: "terms"; of: "tags" | "entities" | "authors"; order?: "name" | "count" }
   | { kind: "tag"; index: number; page: number }
   | { kind: "entity"; type: EntityType; index: number; page: number }
   | { kind: "author"; index: number; page: number }
@@ -81,6 +81,7 @@ export function planPages(library: Library, pageSize: number, options: PlanOptio
   add(routes.tags(), { kind: "terms", of: "tags" });
   library.tags.forEach((t, index) => paginated(t.url, t.articles.length, (page) => ({ kind: "tag", index, page })));
   add(routes.entities(), { kind: "terms", of: "entities" });
+  add(routes.entitiesByCount(), { kind: "terms", of: "entities", order: "count" });
   for (const type of ENTITY_TYPES) {
     library.entities[type].forEach((e, index) =>
       paginated(e.url, e.articles.length, (page) => ({ kind: "entity", type, index, page })),

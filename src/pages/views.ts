@@ -6,22 +6,13 @@ import { ENTITY_SECTIONS, routes } from "../model/routes.js";
 import type { ArticlePage, HeadView, ListPage, PageView, TermIndexPage } from "../render/views.js";
 import type { ViewContext } from "./context.js";
 import type { HtmlSpec } from "./plan.js";
+import { ENTITY_LABELS, ENTITY_SINGULAR, entityIndex, entityView } from "./entity-view.js";
 import { relatedArticles } from "./related.js";
 
 /** Turns a page spec into the values its template shows. */
 export type BodyRenderer = (article: PublishedArticle) => Promise<MarkdownResult>;
 
-export const ENTITY_LABELS: Readonly<Record<EntityType, string>> = {
-  person: "People",
-  organization: "Organizations",
-  place: "Places",
-};
-
-export const ENTITY_SINGULAR: Readonly<Record<EntityType, string>> = {
-  person: "Person",
-  organization: "Organization",
-  place: "Place",
-};
+export { ENTITY_LABELS, ENTITY_SINGULAR };
 
 const WORDS_PER_MINUTE = 230;
 
@@ -60,7 +51,9 @@ export async function buildView(spec: HtmlSpec, ctx: ViewContext, renderBody: Bo
     }
     case "entity": {
       const entity = library.entities[spec.type][spec.index]!;
-      return list(ctx, entity.name, entity.url, entity.articles, spec.page, plain, ENTITY_SINGULAR[spec.type]);
+      const view = entityView(entity, spec.page, ctx);
+      const count = `${ENTITY_SINGULAR[spec.type]} · ${view.articleCount} article${view.articleCount === 1 ? "" : "s"}`;
+      return { view, head: plain(spec.page > 1 ? `${entity.name} (page ${spec.page})` : entity.name, view.description ?? `${entity.name}: ${count}.`) };
     }
     case "author": {
       const author = library.authors[spec.index]!;
@@ -81,6 +74,9 @@ export async function buildView(spec: HtmlSpec, ctx: ViewContext, renderBody: Bo
       return built;
     }
     case "terms":
+      if (spec.of === "entities") {
+        return { view: entityIndex(ctx, spec.order ?? "name"), head: plain(spec.order === "count" ? "People, organizations and places by number of articles" : "People, organizations and places") };
+      }
       return { view: termIndex(spec.of, ctx), head: plain(spec.of === "tags" ? "Tags" : spec.of === "authors" ? "Authors" : "People, organizations and places") };
     case "404":
       return {
@@ -133,20 +129,9 @@ function list(
   };
 }
 
-function termIndex(of: "tags" | "entities" | "authors", ctx: ViewContext): TermIndexPage {
+function termIndex(of: "tags" | "authors", ctx: ViewContext): TermIndexPage {
   const { library } = ctx;
   const item = (t: { name: string; url: string; articles: number[]; slug: string }) => ({ ...ctx.link(t), count: t.articles.length });
-  if (of === "entities") {
-    return {
-      template: "terms",
-      heading: "People, organizations and places",
-      groups: ENTITY_TYPES.map((type) => ({
-        label: ENTITY_LABELS[type],
-        id: ENTITY_SECTIONS[type],
-        items: library.entities[type].map(item),
-      })),
-    };
-  }
   const terms = of === "tags" ? library.tags : library.authors;
   return { template: "terms", heading: of === "tags" ? "Tags" : "Authors", groups: [{ label: "", id: of, items: terms.map(item) }] };
 }

@@ -127,7 +127,27 @@ export interface HomePage {
 export interface TermIndexPage {
   template: "terms";
   heading: string;
+  /** Other orderings of the same index (by name, by number of articles), as static pages. */
+  orderings?: NavItem[];
   groups: { label: string; id: string; items: (LinkView & { count: number })[] }[];
+}
+
+export interface EntityPage {
+  template: "entity";
+  heading: string;
+  /** "Person", "Organization" or "Place". */
+  typeLabel: string;
+  description?: string;
+  aliases: string[];
+  sameAs: LinkView[];
+  articleCount: number;
+  /** Newest first; each card's `context` is the sentence that mentions the entity. */
+  items: ArticleCardView[];
+  pagination: PaginationView;
+  /** The entities most often named in the same articles. */
+  related: (LinkView & { count: number; typeLabel: string })[];
+  /** Mentions per year: an inline SVG we generate (role="img" with title and desc) and its data. */
+  chart?: { svgHtml: string; years: { year: number; count: number }[] };
 }
 
 export interface NotFoundPage {
@@ -137,7 +157,7 @@ export interface NotFoundPage {
   archiveHref: string;
 }
 
-export type PageView = ArticlePage | ListPage | HomePage | TermIndexPage | NotFoundPage;
+export type PageView = ArticlePage | ListPage | HomePage | TermIndexPage | EntityPage | NotFoundPage;
 export type TemplateName = PageView["template"];
 
 /** The whole object a template receives. */

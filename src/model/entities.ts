@@ -1,0 +1,139 @@
+import { ENTITY_TYPES, type EntityType } from "../content/article.js";
+import { nameKey, slugify } from "../content/slug.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import type { RegistryEntry } from "../entities/types.js";
+import type { PublishedArticle } from "./library.js";
+import { routes } from "./routes.js";
+
+/**
+ * Entity terms of the Library. An article is listed under an entity when its frontmatter names
+ * it (always), when its body mentions a registry name or alias, or, with `publishCandidates`,
+ * when an unregistered name is found in at least `minArticles` articles. Names are made
+ * canonical through the registry, so `PMF` and `Hashd al-Shaabi` land on one page.
+ */
+export interface EntityTerm {
+  type: EntityType;
+  name: string;
+  slug: string;
+  url: string;
+  /** Indexes into Library.articles, newest first. */
+  articles: number[];
+  /** The sentence that mentions the entity in each of `articles` ("" when only frontmatter names it). */
+  contexts: string[];
+  /** Mentions per year of publication, for the chart. */
+  perYear: Map<number, number>;
+  entry?: RegistryEntry;
+}
+
+/** What an article page links: the strings naming each entity, first mention first. */
+export interface ArticleEntityLink {
+  term: EntityTerm;
+  mentions: string[];
+}
+
+export interface EntityOptions {
+  registry: readonly RegistryEntry[];
+  registryFile?: string;
+  publishCandidates: boolean;
+  minArticles: number;
+}
+
+export interface EntityIndex {
+  entities: Record<EntityType, EntityTerm[]>;
+  /** nameKey of names and aliases → term. */
+  byName: Record<EntityType, Map<string, EntityTerm>>;
+  /** Per article (same order as Library.articles): its entities and the strings to link. */
+  perArticle: ArticleEntityLink[][];
+}
+
+interface Found {
+  type: EntityType;
+  name: string;
+  mentions: string[];
+  sentence: string;
+  entry?: RegistryEntry;
+}
+
+export function collectEntities(articles: PublishedArticle[], options: EntityOptions, bag: DiagnosticBag): EntityIndex {
+  const registryByKey = new Map<string, RegistryEntry>();
+  for (const e of options.registry) for (const n of [e.name, ...(e.aliases ?? [])]) registryByKey.set(`${e.type}\0${nameKey(n)}`, e);
+  const canonical = (type: EntityType, name: string): { name: string; entry?: RegistryEntry } => {
+    const entry = registryByKey.get(`${type}\0${nameKey(name)}`);
+    return entry ? { name: entry.name, entry } : { name };
+  };
+
+  // Unregistered names are published only once enough articles mention them.
+  const candidateCounts = new Map<string, number>();
+  if (options.publishCandidates) {
+    for (const a of articles) {
+      for (const key of new Set(a.mentions.filter((m) => !m.registered).map((m) => `${m.type}\0${nameKey(m.name)}`))) {
+        candidateCounts.set(key, (candidateCounts.get(key) ?? 0) + 1);
+      }
+    }
+  }
+
+  const terms = new Map<string, EntityTerm & { firstFile: string }>();
+  const perArticle: ArticleEntityLink[][] = [];
+  articles.forEach((article, index) => {
+    const found: Found[] = [];
+    const excluded = new Set(article.excludedEntities.map(nameKey));
+    for (const m of article.mentions) {
+      const key = `${m.type}\0${nameKey(m.name)}`;
+      if (!m.registered && (candidateCounts.get(key) ?? 0) < options.minArticles) continue;
+      found.push({ ...m, ...canonical(m.type, m.name) });
+    }
+    // Frontmatter names always count, even when the body never spells them out.
+    for (const type of ENTITY_TYPES) {
+      for (const name of article.entities[type]) {
+        const c = canonical(type, name);
+        if (!found.some((f) => f.type === type && nameKey(f.name) === nameKey(c.name))) found.push({ type, mentions: [], sentence: "", ...c });
+      }
+    }
+    const links: ArticleEntityLink[] = [];
+    const names: Record<EntityType, string[]> = { person: [], organization: [], place: [] };
+    for (const f of found) {
+      const fromFrontmatter = article.entities[f.type].some((n) => canonical(f.type, n).name === f.name);
+      if (!fromFrontmatter && (excluded.has(nameKey(f.name)) || f.mentions.some((m) => excluded.has(nameKey(m))))) continue;
+      const key = `${f.type}\0${nameKey(f.name)}`;
+      let term = terms.get(key);
+      if (!term) {
+        const slug = f.entry?.slug ?? slugify(f.name);
+        term = { type: f.type, name: f.name, slug, url: routes.entity(f.type, slug), articles: [], contexts: [], perYear: new Map(), firstFile: article.file };
+        if (f.entry) term.entry = f.entry;
+        terms.set(key, term);
+      }
+      if (term.articles[term.articles.length - 1] === index) continue;
+      term.articles.push(index);
+      term.contexts.push(f.sentence);
+      term.perYear.set(article.year, (term.perYear.get(article.year) ?? 0) + 1);
+      links.push({ term, mentions: f.mentions });
+      names[f.type].push(f.name);
+    }
+    // Related articles and the article's own entity list follow the canonical names.
+    article.entities = names;
+    perArticle.push(links);
+  });
+
+  const entities = { person: [], organization: [], place: [] } as Record<EntityType, EntityTerm[]>;
+  const byName = { person: new Map(), organization: new Map(), place: new Map() } as Record<EntityType, Map<string, EntityTerm>>;
+  const bySlug = new Map<string, (EntityTerm & { firstFile: string })[]>();
+  for (const term of terms.values()) {
+    entities[term.type].push(term);
+    byName[term.type].set(nameKey(term.name), term);
+    for (const alias of term.entry?.aliases ?? []) if (!byName[term.type].has(nameKey(alias))) byName[term.type].set(nameKey(alias), term);
+    const k = `${term.type}\0${term.slug}`;
+    bySlug.set(k, [...(bySlug.get(k) ?? []), term]);
+  }
+  for (const group of bySlug.values()) {
+    if (group.length < 2) continue;
+    const described = group.map((t) => `"${t.name}" (in ${t.firstFile})`).join(" and ");
+    for (const t of group) {
+      bag.error(t.entry && options.registryFile ? options.registryFile : t.firstFile, undefined, `collision/${t.type}`,
+        `the ${t.type} names ${described} would share the page ${t.url}`,
+        "add one of them to entities.yml with a slug of its own, or as an alias of the other");
+    }
+  }
+  const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+  for (const type of ENTITY_TYPES) entities[type].sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+  return { entities, byName, perArticle };
+}
