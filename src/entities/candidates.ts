@@ -227,7 +227,7 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
   if (/^(?:port|mount|mt\.?|lake|fort|saint|st\.?|san|santa|são|sao|cape|gulf|isle|masjid)$/.test(firstLower) && ws.length > 1) v.place += 3;
   if (titled) v.person += 6;
   if (beforeWord && ROLE_NOUNS.has(beforeWord) && /^\p{Ll}/u.test(before!.text)) v.person += 3;
-  if (GIVEN_NAMES.has(firstLower) && ws.length > 1) v.person += 3;
+  if (GIVEN_NAMES.has(firstLower)) v.person += ws.length > 1 ? 3 : 2;
   if (ws.length >= 2 && ws.length <= 4 && ws.slice(1).some((w) => HYPHENATED_GIVEN.test(w))) v.person += 3;
   if (beforeWord === "of" && PLACE_NOUNS.has((at(from - 2)?.low ?? ""))) v.place += 4;
   if (afterWord && (PLACE_NOUNS.has(afterWord) || PLACE_HEADS.has(afterWord))) v.place += 2;

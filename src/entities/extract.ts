@@ -2,6 +2,7 @@ import type { EntityType } from "../content/article.js";
 import { bestType, findCandidates, type Candidate } from "./candidates.js";
 import { compileRegistry, matchRegistry, type CompiledRegistry } from "./matcher.js";
 import { analyse, isCapitalised, sentenceText, type Analysed } from "./text.js";
+import { GIVEN_NAMES } from "./gazetteer.js";
 import { ORG_HEADS, PLACE_HEADS } from "./lexicon.js";
 import type { EntityMention, ExtractedEntity, RegistryEntry } from "./types.js";
 
@@ -57,7 +58,7 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   // 1. Registry names and aliases.
   const shortForms = new Map<string, Group>();
   for (const m of matchRegistry(a, registries)) {
-    if (extendsIntoLongerName(a, m.to)) continue;
+    if (extendsIntoLongerName(a, m.to) || endsAPersonsName(a, m.from, m.to)) continue;
     const key = `${m.entry.type}\0${m.entry.name}`;
     let g = groups.get(key);
     if (!g) {
@@ -143,6 +144,14 @@ function extendsIntoLongerName(a: Analysed, to: number): boolean {
   if (!next || !next.cap || next.initial || !/^[ \t]+$/.test(next.gap)) return false;
   if (a.text.slice(a.tokens[to - 1]!.end, next.start).trim() !== "") return false;
   return PLACE_HEADS.has(next.low) || ORG_HEADS.has(next.low);
+}
+
+/** `Michael Jordan` is not the country: a one-word registry name right after a given name. */
+function endsAPersonsName(a: Analysed, from: number, to: number): boolean {
+  const prev = a.tokens[from - 1];
+  const t = a.tokens[from]!;
+  if (to - from !== 1 || !prev || !prev.cap || !/^[ \t]+$/.test(t.gap)) return false;
+  return GIVEN_NAMES.has(prev.low) && a.text.slice(prev.end, t.start).trim() === "";
 }
 
 /** The acronym in `(PMF)` right after token `at - 1`, or undefined. */

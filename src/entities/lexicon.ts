@@ -62,7 +62,7 @@ export const ROLE_NOUNS = set(`spokesperson spokesman spokeswoman minister presi
 
 /** Words that end organisation names. */
 export const ORG_HEADS = set(`ministry ministries department office agency agencies authority authorities commission committee council
-  party parties army navy forces force police guard guards command corps brigade brigades battalion regiment militia militias
+  party parties bloc army navy forces force police guard guards command corps brigade brigades battalion regiment militia militias
   front movement coalition alliance union federation league association society foundation institute institution university
   college school academy hospital church bank company companies corporation corp corp. inc inc. ltd ltd. llc plc group
   holdings airlines airways railways energia energy motors systems technologies network networks times post journal herald

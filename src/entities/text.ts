@@ -55,6 +55,7 @@ export function isAbbreviation(word: string): boolean {
 const OPENING_QUOTE = /["“‘'(\[]\s*$/u;
 const SENTENCE_END = /[.!?]["”’')\]]*\s*$/u;
 const COLON_END = /:\s*$/u;
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
 
 export function analyse(text: string): Analysed {
   const tokens: Token[] = [];
@@ -76,7 +77,8 @@ export function analyse(text: string): Analysed {
     }
     // Most gaps are one space: only look closer at the others.
     const plain = gap === " ";
-    const newSentence = tokens.length === 0 || (!plain && (gap.includes("\n") || SENTENCE_END.test(gap)));
+    // A blank line ends a paragraph; a single line break inside a Markdown paragraph does not.
+    const newSentence = tokens.length === 0 || (!plain && (PARAGRAPH_BREAK.test(gap) || SENTENCE_END.test(gap)));
     if (newSentence && tokens.length > 0) {
       // The closing punctuation (`.”`, `)`) belongs to the sentence it ends.
       sentences.push({ start: sentenceStart, end: previousEnd + (/^\S*/.exec(gap)?.[0].length ?? 0) });
