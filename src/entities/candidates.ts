@@ -1,7 +1,8 @@
 import type { EntityType } from "../content/article.js";
-import { CITIES, COUNTRIES, GIVEN_NAMES } from "./gazetteer.js";
+import { CITIES, COUNTRIES, GIVEN_NAMES, ORGANIZATIONS } from "./gazetteer.js";
 import {
-  COMMON_CAPITALISED, COMPASS, CONNECTORS, DEMONYMS, LOCATIVE, MONTHS, NOT_NAMES, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS,
+  COMMON_CAPITALISED, COMPASS, CONNECTORS, DEMONYMS, EVENT_HEADS, LOCATIVE, MONTHS, NOT_NAMES, ORG_HEADS, ORG_NOUNS_AFTER, ORG_STARTS, GROUP_NOUNS,
+  PLACE_ACRONYMS,
   PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS, TITLES, WEEKDAYS,
 } from "./lexicon.js";
 import { isCapitalised, type Analysed, type Token } from "./text.js";
@@ -21,6 +22,9 @@ export interface Candidate {
 }
 
 export const KNOWN_PLACES = new Set([...COUNTRIES, ...CITIES]);
+const KNOWN_ORGS = new Set(ORGANIZATIONS);
+/** `Bangladeshis`, `Texans`, `New Zealander`: people of a place, not a name of one. */
+const isDemonymWord = (low: string) => DEMONYMS.has(low) || (low.endsWith("s") && DEMONYMS.has(low.slice(0, -1)));
 const INNER_GAP = /^[ \t\u00a0]+$/;
 export const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}&]{1,6}|(?:\p{Lu}\.){2,4})$/u;
 /** `Chung-tai`, `Ka-ki`: hyphenated given names written in the Cantonese and Korean way. */
@@ -107,6 +111,7 @@ function nameLike(t: Token, claimed: number, first: boolean): boolean {
   if (claimed || t.shouting || !t.cap) return false;
   const w = t.low;
   if (WEEKDAYS.has(w) || MONTHS.has(w) || NOT_NAMES.has(w)) return false;
+  if (/['’](?:ll|re|ve|d|m|t)$/i.test(t.text)) return false;
   // `Iranian-backed`, `Pro-Beijing`: a compound with a lower-case part is an adjective.
   if (!t.text.includes("-")) return true;
   if (/^(?:pro|anti|non|ex|post|pre|neo)-/i.test(t.text)) return false;
@@ -172,22 +177,30 @@ function refine(ctx: Context, from: number, to: number, afterOf: boolean): Candi
   let ws = words();
   const endsInOrg = () => ORG_HEADS.has(tokens[to - 1]!.low);
   // Demonyms: `Syrian President Bashar Assad` loses `Syrian`; `Iraqi Army` keeps it.
-  while (to - from > 1 && DEMONYMS.has(tokens[from]!.low) && !KNOWN_PLACES.has(words().join(" ")) && !endsInOrg()) from++;
-  while (to - from > 1 && DEMONYMS.has(tokens[to - 1]!.low)) to--;
+  while (to - from > 1 && isDemonymWord(tokens[from]!.low) && !KNOWN_PLACES.has(words().join(" ")) && !endsInOrg()) from++;
+  while (to - from > 1 && isDemonymWord(tokens[to - 1]!.low)) to--;
   ws = words();
   // Titles: strip through the last title head (`Brig. Gen.`, `Prime Minister`, `Interior Minister`).
   let lastHead = -1;
   for (let k = 0; k < ws.length && TITLES.has(tokens[from + k]!.low); k++) if (TITLE_HEADS.has(tokens[from + k]!.low)) lastHead = k;
   if (lastHead >= 0 && !endsInOrg()) {
     if (lastHead === ws.length - 1) return undefined;
+    // `Secretary of State` is a title through and through.
+    if (CONNECTORS.has(tokens[from + lastHead + 1]!.text)) return undefined;
     from += lastHead + 1;
     titled = true;
   }
   // A trailing title is a job, not part of the name (`Los Angeles Sheriff`).
   while (to - from > 1 && TITLE_HEADS.has(tokens[to - 1]!.low)) to--;
   ws = words();
-  if (tokens.slice(from, to).every((t) => DEMONYMS.has(t.low) || TITLES.has(t.low) || COMPASS.has(t.low))) return undefined;
+  if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low))) return undefined;
   if (ws.length === 1 && COMMON_CAPITALISED.has(tokens[from]!.low)) return undefined;
+  // Events and holidays (`Waitangi Day`, `World Cup`) are not people, organisations or places.
+  if (ws.length > 1 && EVENT_HEADS.has(tokens[to - 1]!.low)) return undefined;
+  const joined = ws.join(" ");
+  if (/ers?$/.test(joined) && KNOWN_PLACES.has(joined.replace(/ers?$/, ""))) return undefined;
+  // `NZ$26 million`: a currency code.
+  if (a.text.charAt(tokens[to - 1]!.end) === "$") return undefined;
 
   const surface = a.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
   return { from, to, surface, votes: typeVotes(a, from, to, ws, titled, afterOf), titled };
@@ -206,15 +219,22 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
   };
   const before = at(from - 1);
   const beforeWord = before ? before.low : "";
-  // Skip an article: `near the Al-Bukamal crossing`.
-  const prepIndex = beforeWord === "the" ? from - 2 : from - 1;
+  // Skip an article or a possessive: `near the Al-Bukamal crossing`, `fighters from Iraq’s Hashd al-Shaabi`.
+  const possessed = before !== undefined && /^['’]s/.test(a.text.slice(before.end, tokens[from]!.start));
+  const prepIndex = beforeWord === "the" || possessed ? from - 2 : from - 1;
   const prep = at(prepIndex)?.low ?? "";
   const after = at(to);
   const afterWord = after && /^\p{Ll}/u.test(after.text) && INNER_GAP.test(after.gap) ? after.low : "";
   const possessive = a.text.slice(tokens[to - 1]!.end, tokens[to - 1]!.end + 2).match(/^['’]s/);
 
   if (KNOWN_PLACES.has(name)) v.place += 6;
-  if (ws.length > 1 && COMPASS.has(firstLower) && KNOWN_PLACES.has(ws.slice(1).join(" "))) v.place += 5;
+  if (KNOWN_ORGS.has(name)) v.organization += 6;
+  let rest = 0;
+  while (rest < ws.length - 1 && COMPASS.has(ws[rest]!.toLowerCase())) rest++;
+  if (rest > 0 && KNOWN_PLACES.has(ws.slice(rest).join(" "))) v.place += 5;
+  // `Aceh, Indonesia`: a place followed by the country or state it is in.
+  const comma = at(to + 1);
+  if (after && after.gap === ", " && KNOWN_PLACES.has(after.text) && comma?.gap !== " ") v.place += 3;
   if (ws.length === 1 && ACRONYM.test(name)) {
     if (PLACE_ACRONYMS.has(firstLower)) v.place += 4;
     else v.organization += 3;
@@ -231,16 +251,23 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
   if (ws.length >= 2 && ws.length <= 4 && ws.slice(1).some((w) => HYPHENATED_GIVEN.test(w))) v.person += 3;
   if (beforeWord === "of" && PLACE_NOUNS.has((at(from - 2)?.low ?? ""))) v.place += 4;
   if (afterWord && (PLACE_NOUNS.has(afterWord) || PLACE_HEADS.has(afterWord))) v.place += 2;
+  if (afterWord && ORG_NOUNS_AFTER.has(afterWord)) v.organization += 3;
+  // `Khaled Al-Maeena, editor at large`: an apposition naming a role.
+  if (after && /^,\s$/.test(after.gap)) {
+    const role = ["a", "an", "the"].includes(after.low) ? at(to + 1) : after;
+    if (role && !role.cap && ROLE_NOUNS.has(role.low)) v.person += 2;
+  }
   if (prep && LOCATIVE.has(prep) && (at(prepIndex - 1)?.low ?? "") !== "according") v.place += ws.length === 1 ? 1.5 : 1;
   if (prep === "to" && (at(prepIndex - 1)?.low ?? "") === "according") v.organization += 1;
   if (afterOf) v.organization += 2;
+  if ((prep === "from" || prep === "of") && GROUP_NOUNS.has(at(prepIndex - 1)?.low ?? "")) v.organization += 2.5;
   if (possessive && after && after.cap) v.organization += 1;
   if (after && SPEECH_VERBS.has(after.low)) {
     v.person += 1;
     v.organization += 0.5;
   }
   // What is left: two to four plain capitalised words are most often a person's name.
-  const plain = ws.every((w) => /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(w));
+  const plain = ws.every((w) => /^(?:(?:al|el|Al|El)-)?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}]+)*$/u.test(w));
   if (plain && ws.length >= 2 && ws.length <= 4 && !ws.some((w) => CONNECTORS.has(w))) v.person += 1.5;
   if (ws.some((w) => w === "of")) v.organization += 1;
   if (ws.length === 1) v.organization += 0.5;

@@ -3,7 +3,7 @@ import { bestType, findCandidates, type Candidate } from "./candidates.js";
 import { compileRegistry, matchRegistry, type CompiledRegistry } from "./matcher.js";
 import { analyse, isCapitalised, sentenceText, type Analysed } from "./text.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
-import { ORG_HEADS, PLACE_HEADS } from "./lexicon.js";
+import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACE_HEADS, TITLES } from "./lexicon.js";
 import type { EntityMention, ExtractedEntity, RegistryEntry } from "./types.js";
 
 /**
@@ -58,7 +58,7 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   // 1. Registry names and aliases.
   const shortForms = new Map<string, Group>();
   for (const m of matchRegistry(a, registries)) {
-    if (extendsIntoLongerName(a, m.to) || endsAPersonsName(a, m.from, m.to)) continue;
+    if (extendsIntoLongerName(a, m.to) || endsAPersonsName(a, m.from, m.to) || continuesALongerName(a, m.from)) continue;
     const key = `${m.entry.type}\0${m.entry.name}`;
     let g = groups.get(key);
     if (!g) {
@@ -144,6 +144,18 @@ function extendsIntoLongerName(a: Analysed, to: number): boolean {
   if (!next || !next.cap || next.initial || !/^[ \t]+$/.test(next.gap)) return false;
   if (a.text.slice(a.tokens[to - 1]!.end, next.start).trim() !== "") return false;
   return PLACE_HEADS.has(next.low) || ORG_HEADS.has(next.low);
+}
+
+/**
+ * `Saudi Interior Ministry` is not the registry's (Iraqi) `Interior Ministry`: a registry name
+ * right after a capitalised word that is not a title or a common word belongs to a longer name.
+ */
+function continuesALongerName(a: Analysed, from: number): boolean {
+  const prev = a.tokens[from - 1];
+  const t = a.tokens[from]!;
+  if (!prev || !prev.cap || !/^[ \t]+$/.test(t.gap) || a.text.slice(prev.end, t.start).trim() !== "") return false;
+  if (TITLES.has(prev.low) || COMMON_CAPITALISED.has(prev.low) || GIVEN_NAMES.has(prev.low)) return false;
+  return !prev.initial || DEMONYMS.has(prev.low);
 }
 
 /** `Michael Jordan` is not the country: a one-word registry name right after a given name. */

@@ -20,7 +20,8 @@ export const COUNTRIES = list(`Afghanistan; Albania; Algeria; Andorra; Angola; A
   South Africa; South Korea; South Sudan; Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland; Syria; Taiwan; Tajikistan;
   Tanzania; Thailand; Tibet; Togo; Tonga; Trinidad and Tobago; Tunisia; Turkey; Türkiye; Turkmenistan; Uganda; Ukraine;
   United Arab Emirates; United Kingdom; United States; United States of America; Uruguay; Uzbekistan; Vanuatu; Vatican; Venezuela;
-  Vietnam; Wales; Yemen; Zambia; Zimbabwe; Gaza; Gaza Strip; West Bank; Kurdistan; Crimea; Chechnya; Darfur; Kashmir; Europe;
+  Vietnam; Wales; Yemen; Southeast Asia; South East Asia; East Asia; South Asia; Central Asia; East Africa; West Africa;
+  North Africa; Horn of Africa; Eastern Europe; Western Europe; Zambia; Zimbabwe; Gaza; Gaza Strip; West Bank; Kurdistan; Crimea; Chechnya; Darfur; Kashmir; Europe;
   Africa; Asia; Antarctica; North America; South America; Latin America; Middle East; Caribbean; Balkans; Scandinavia; Arctic;
   Pacific; Atlantic; Mediterranean; Persian Gulf; Red Sea; Black Sea; Caspian Sea; Sahara; Sinai; Golan Heights; America; Britain;
   Great Britain; Korea; Holland; US; USA; U.S.; UK; U.K.; UAE`);
@@ -60,3 +61,14 @@ export const GIVEN_NAMES = new Set(
     .trim()
     .split(/\s+/),
 );
+
+/** Organisations every news archive names, with their usual acronyms. */
+export const ORGANIZATIONS = list(`United Nations; UN; U.N.; UNICEF; UNESCO; UNHCR; World Health Organization; WHO; NATO;
+  European Union; EU; European Commission; European Parliament; World Bank; International Monetary Fund; IMF;
+  World Trade Organization; WTO; OPEC; African Union; Arab League; ASEAN; Red Cross; Red Crescent;
+  International Committee of the Red Cross; Amnesty International; Human Rights Watch; Doctors Without Borders; MSF;
+  Greenpeace; Interpol; International Criminal Court; ICC; Reuters; Associated Press; AP; Agence France-Presse; AFP; BBC;
+  CNN; Al Jazeera; Bloomberg; New York Times; Washington Post; Wall Street Journal; Financial Times; The Guardian; Guardian;
+  Xinhua; Tass; TASS; Interfax; Kremlin; Pentagon; White House; Congress; Senate; FBI; CIA; NSA; NASA; Google; Apple;
+  Microsoft; Amazon; Facebook; Meta; Twitter; Hamas; Hezbollah; Taliban; Islamic State; ISIS; ISIL; al-Qaeda; Al-Qaeda;
+  Muslim Brotherhood; FIFA; UEFA; IOC`);

@@ -23,7 +23,7 @@ export const DEMONYMS = set(`afghan albanian algerian american andorran angolan 
   serbian sierra singaporean slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik tanzanian thai tunisian
   turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab arabian asian african
   latin western eastern northern southern muslim muslims christian christians jewish jews islamic catholic protestant orthodox sunni
-  shia shiite hindu buddhist sikh kurd kurds arabs israelis palestinians americans europeans africans asians iranians iraqis syrians
+  shia shiite hindu buddhist sikh kurd kurds rohingya hazara bangladeshi arabs israelis palestinians americans europeans africans asians iranians iraqis syrians
   scientologist scientologists islamist islamists jihadist jihadists democrat democrats republican republicans communist socialist
   liberal conservative yazidi alawite druze pashtun baloch tamil sinhalese hutu tutsi uyghur tibetan`);
 
@@ -31,7 +31,7 @@ export const DEMONYMS = set(`afghan albanian algerian american andorran angolan 
  * Titles and ranks: stripped from the front of a name, and proof that what follows is a
  * person. Multi-word titles are matched word by word (`Brig. Gen.`, `Prime Minister`).
  */
-export const TITLES = set(`mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice prime
+export const TITLES = set(`emeritus assistant associate mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady president vice prime
   minister ministers premier chancellor secretary general gen gen. brig brig. brigadier col col. colonel lt lt. lieutenant maj
   maj. major capt capt. captain cpt cpt. sgt sgt. sergeant cmdr cmdr. commander adm adm. admiral marshal field gov gov. governor
   sen sen. senator rep rep. representative rev rev. reverend father sister brother bishop archbishop cardinal pope imam ayatollah
@@ -66,8 +66,8 @@ export const ORG_HEADS = set(`ministry ministries department office agency agenc
   front movement coalition alliance union federation league association society foundation institute institution university
   college school academy hospital church bank company companies corporation corp corp. inc inc. ltd ltd. llc plc group
   holdings airlines airways railways energia energy motors systems technologies network networks times post journal herald
-  tribune news press magazine weekly daily gazette broadcasting television radio tv club fc united organization organisation
-  organizations board bureau court parliament assembly congress senate cabinet government administration service services
+  tribune news press magazine weekly daily gazette broadcasting television radio tv club fc united organization organisation nations
+  organizations nations board bureau court parliament assembly congress senate cabinet government administration service services
   center centre council tribunal fund trust partnership consortium cooperative commission exchange reserve treasury embassy
   consulate mission directorate secretariat unit units division command hezbollah hamas taliban brotherhood cartel gang
   project program programme initiative org`);
@@ -85,7 +85,17 @@ export const PLACE_HEADS = set(`city county province state states region distric
 
 /** Lower-case words right before a name that say it is a place (`the town of Yeoncheon`). */
 export const PLACE_NOUNS = set(`city town village province region district county state country capital island port area
-  neighbourhood neighborhood suburb crossing border governorate`);
+  neighbourhood neighborhood suburb crossing border governorate coast shore shores outskirts streets`);
+
+/** Lower-case nouns right after a name that say it is an organisation (`al-Ikhbariya television`). */
+export const ORG_NOUNS_AFTER = set(`television tv radio newspaper channel network agency broadcaster daily weekly magazine website
+  group company firm party militia movement spokesman spokeswoman spokesperson officials official executives employees
+  troops fighters militants members lawmakers`);
+
+/** Words that end the names of events, holidays and laws: not people, organisations or places. */
+export const EVENT_HEADS = set(`day days week war wars games cup olympics championship championships festival summit conference
+  election elections prize award awards act treaty accord accords agreement revolution uprising crisis protests marathon
+  tournament season`);
 
 /** Prepositions that usually introduce places. */
 export const LOCATIVE = set("in near at into across from to toward towards outside inside around throughout via reached entered");
@@ -110,7 +120,7 @@ export const COMMON_CAPITALISED = set(`a an the this that these those there thei
   updated breaking exclusive analysis opinion editorial comment interview statement election elections war peace but instead
   even still just only such just because thus hence therefore indeed overall finally eventually image: mr ms mrs yes
   please let let's don't do does did is are was were be been being has have had will would can could should may might must shall
-  o oh well so-called so-called pro anti`);
+  o oh well so-called pro anti i'll i'm i've i'd`);
 
 /** Connecting words allowed inside a name (`Church of Scientology`, `Bank of England`). */
 export const CONNECTORS = set("of the for de del della di da do dos das du la le van von der den bin ibn al el y");
@@ -125,3 +135,7 @@ export const NOT_NAMES = set(`islam christianity judaism hinduism buddhism sikhi
 
 /** Compass words: the end of a place name (`Kowloon East`), never a name alone (`the North`). */
 export const COMPASS = set("north south east west central northern southern eastern western upper lower greater inner outer");
+
+/** `fighters from X`, `members of X`: X is a group. */
+export const GROUP_NOUNS = set(`fighters members militants troops soldiers units leaders leader officials supporters commanders
+  forces militiamen gunmen activists delegates representatives staff employees`);
