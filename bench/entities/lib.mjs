@@ -1,0 +1,76 @@
+// Shared by score.mjs and compromise.mjs: the labelled documents and the scoring.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const TYPES = ["person", "organization", "place"];
+
+export const docs = readdirSync(join(here, "dev"))
+  .filter((f) => f.endsWith(".yml"))
+  .sort()
+  .map((f) => ({ file: f, ...parse(readFileSync(join(here, "dev", f), "utf8")) }));
+
+export const words = docs.reduce((n, d) => n + (d.text.match(/\S+/g) ?? []).length, 0);
+
+/** The distinct (type, mention) pairs of a list of entities. */
+export const pairs = (entities) => new Set(entities.flatMap((e) => e.mentions.map((m) => `${e.type}\t${m}`)));
+
+/**
+ * Scores `extract(text, registry)` over every document. The registry passed for document n
+ * holds the gold entities of documents 0..n-1: what an editor would have registered so far.
+ */
+export function score(extract, { verbose = false, label = "" } = {}) {
+  const counts = Object.fromEntries([...TYPES, "micro"].map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  const registry = [];
+  for (const doc of docs) {
+    const gold = pairs(doc.entities);
+    const predicted = pairs(extract(doc.text, registry.map((r) => ({ ...r, aliases: [...r.aliases] }))));
+    for (const p of predicted) {
+      const hit = gold.has(p) ? "tp" : "fp";
+      counts[p.split("\t")[0]][hit]++;
+      counts.micro[hit]++;
+      if (verbose && hit === "fp") console.log(`  ${label} ${doc.file} FP ${p}`);
+    }
+    for (const g of gold) {
+      if (predicted.has(g)) continue;
+      counts[g.split("\t")[0]].fn++;
+      counts.micro.fn++;
+      if (verbose) console.log(`  ${label} ${doc.file} FN ${g}`);
+    }
+    for (const e of doc.entities) {
+      const same = registry.find((r) => r.name === e.name && r.type === e.type);
+      const aliases = e.mentions.filter((m) => m !== e.name);
+      if (same) same.aliases = [...new Set([...same.aliases, ...aliases])];
+      else registry.push({ name: e.name, type: e.type, aliases });
+    }
+  }
+  return counts;
+}
+
+const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "—").padStart(6);
+
+export function report(title, counts) {
+  console.log(`\n${title}`);
+  console.log(`${"".padEnd(14)}${"P".padStart(6)}${"R".padStart(6)}${"F1".padStart(6)}   tp   fp   fn`);
+  for (const [type, c] of Object.entries(counts)) {
+    const p = c.tp / (c.tp + c.fp);
+    const r = c.tp / (c.tp + c.fn);
+    const f = (2 * p * r) / (p + r);
+    console.log(`${type.padEnd(14)}${pct(p)}${pct(r)}${pct(f)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}`);
+  }
+}
+
+/** Median ms per 1,000 words over several timed rounds of the whole set, after a warm-up. */
+export function speed(extract) {
+  for (let i = 0; i < 20; i++) for (const d of docs) extract(d.text);
+  const samples = [];
+  for (let trial = 0; trial < 7; trial++) {
+    const start = performance.now();
+    for (let i = 0; i < 30; i++) for (const d of docs) extract(d.text);
+    samples.push(((performance.now() - start) / (30 * words)) * 1000);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[3], min: samples[0] };
+}
