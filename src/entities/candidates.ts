@@ -83,7 +83,7 @@ function spanEnd(ctx: Context, i: number): number {
     // `Church of Scientology`, `Bank of the South`: a connector needs a name word after it.
     if (CONNECTORS.has(t.text) && t.text !== "the" && !claimed[j]) {
       let k = j + 1;
-      if (t.text === "of" && tokens[k]?.text === "the") k++;
+      if ((t.text === "of" || t.text === "for") && tokens[k]?.text === "the") k++;
       const next = tokens[k];
       if (next && nameLike(next, claimed[k]!, false) && INNER_GAP.test(next.gap) && (k === j + 1 || INNER_GAP.test(tokens[j + 1]!.gap))) {
         j = k + 1;
@@ -111,7 +111,8 @@ function nameLike(t: Token, claimed: number, first: boolean): boolean {
   if (claimed || t.shouting || !t.cap) return false;
   const w = t.low;
   if (WEEKDAYS.has(w) || MONTHS.has(w) || NOT_NAMES.has(w)) return false;
-  if (/['’](?:ll|re|ve|d|m|t)$/i.test(t.text)) return false;
+  if (/['’](?:ll|re|ve|d|m|t)$/i.test(t.text) || t.text === "I") return false;
+  if (first && /^[IVXLC]+$/.test(t.text)) return false;
   // `Iranian-backed`, `Pro-Beijing`: a compound with a lower-case part is an adjective.
   if (!t.text.includes("-")) return true;
   if (/^(?:pro|anti|non|ex|post|pre|neo)-/i.test(t.text)) return false;
@@ -169,7 +170,7 @@ function refine(ctx: Context, from: number, to: number, afterOf: boolean): Candi
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text);
     if (common || unproven) from++;
   }
-  while (from < to && CONNECTORS.has(tokens[from]!.text)) from++;
+  while (from < to && (CONNECTORS.has(tokens[from]!.text) || (tokens[from]!.text === "The" && !KNOWN_PLACES.has(words().join(" "))))) from++;
   while (to > from && CONNECTORS.has(tokens[to - 1]!.text)) to--;
   if (from >= to) return undefined;
 
@@ -229,6 +230,10 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
 
   if (KNOWN_PLACES.has(name)) v.place += 6;
   if (KNOWN_ORGS.has(name)) v.organization += 6;
+  // `YouTube`, `PayPal`: a capital inside a word marks a brand or company.
+  if (ws.length === 1 && /^\p{Lu}?\p{Ll}+\p{Lu}\p{Ll}/u.test(name)) v.organization += 2.5;
+  // `said Mauer`: the speaker is usually a person.
+  if (before && SPEECH_VERBS.has(beforeWord) && ws.length === 1) v.person += 1.5;
   let rest = 0;
   while (rest < ws.length - 1 && COMPASS.has(ws[rest]!.toLowerCase())) rest++;
   if (rest > 0 && KNOWN_PLACES.has(ws.slice(rest).join(" "))) v.place += 5;

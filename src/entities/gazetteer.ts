@@ -42,6 +42,10 @@ export const CITIES = list(`Aleppo; Damascus; Homs; Idlib; Raqqa; Deir ez-Zor; B
   Vancouver; Mexico City; Havana; Bogota; Bogotá; Caracas; Lima; Santiago; Buenos Aires; Sao Paulo; São Paulo; Rio de Janeiro;
   Brasilia; Brasília; Montevideo; Quito; La Paz; California; Texas; Florida; New Jersey; Virginia; Ohio; Michigan; Oregon;
   Arizona; Nevada; Alaska; Hawaii; Massachusetts; Pennsylvania; Illinois; Georgia; Queensland; Ontario; Quebec; 
+  Alabama; Arkansas; Colorado; Connecticut; Delaware; Idaho; Indiana; Iowa; Kansas; Kentucky; Louisiana; Maine; Maryland;
+  Minnesota; Mississippi; Missouri; Montana; Nebraska; New Hampshire; New Mexico; New York; North Carolina; North Dakota;
+  Oklahoma; Rhode Island; South Carolina; South Dakota; Tennessee; Utah; Vermont; Washington; West Virginia; Wisconsin; Wyoming;
+  British Columbia; Alberta; Manitoba; Nova Scotia; New South Wales; Victoria; Tasmania; South Australia; Western Australia;
   Bavaria; Catalonia; Siberia; Punjab; Kashmir; Sydney;`);
 
 /** Common given names across the languages news archives report in. */

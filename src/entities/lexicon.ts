@@ -81,7 +81,8 @@ export const PLACE_HEADS = set(`city county province state states region distric
   mountain mountains mount lake sea ocean gulf bay strait straits desert valley plain plains coast peninsula bridge street road
   avenue square airport port harbour harbor canal dam park forest hills hill heights crossing border governorate prefecture
   oblast municipality village town kingdom republic emirates land base camp towers tower stadium arena palace beach
-  basin delta falls reef hotel mosque cathedral temple shrine`);
+  basin delta falls reef hotel mosque cathedral temple shrine museum gallery galleries library theatre theater hall zoo
+  castle monastery springs`);
 
 /** Lower-case words right before a name that say it is a place (`the town of Yeoncheon`). */
 export const PLACE_NOUNS = set(`city town village province region district county state country capital island port area
@@ -131,7 +132,7 @@ export const PLACE_ACRONYMS = set("us usa u.s u.s. uk u.k u.k. uae drc prc dprk 
 /** Capitalised words that are not names of people, organisations or places. */
 export const NOT_NAMES = set(`islam christianity judaism hinduism buddhism sikhism internet web god allah satan jesus hajj ramadan
   eid christmas easter passover diwali hanukkah thanksgiving covid covid-19 coronavirus aids hiv ebola tv dna gdp ceo celsius
-  fahrenheit`);
+  fahrenheit gmt utc bst cet`);
 
 /** Compass words: the end of a place name (`Kowloon East`), never a name alone (`the North`). */
 export const COMPASS = set("north south east west central northern southern eastern western upper lower greater inner outer");
