@@ -1,5 +1,5 @@
 import type { EntityType } from "../content/article.js";
-import { bestType, findCandidates, type Candidate } from "./candidates.js";
+import { bestType, findCandidates } from "./candidates.js";
 import { compileRegistry, matchRegistry, type CompiledRegistry } from "./matcher.js";
 import { analyse, isCapitalised, sentenceText, type Analysed } from "./text.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
@@ -28,7 +28,6 @@ interface Group {
   registered: boolean;
   mentions: string[];
   firstToken: number;
-  votes?: Record<EntityType, number>;
 }
 
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}&]{1,7}|(?:\p{Lu}\.){2,4})$/u;
@@ -49,7 +48,7 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   const a = analyse(text);
   const claimed = new Uint8Array(a.tokens.length);
   const groups = new Map<string, Group>();
-  /** Token index → group of a name found there, for the sentence of its first mention. */
+  /** Records a spelling, and keeps the earliest token for the sentence of the first mention. */
   const mention = (g: Group, surface: string, token: number) => {
     if (!g.mentions.includes(surface)) g.mentions.push(surface);
     if (token < g.firstToken) g.firstToken = token;
@@ -185,4 +184,3 @@ function standsAlone(a: Analysed, i: number): boolean {
   return true;
 }
 
-export type { Candidate };
