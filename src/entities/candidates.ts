@@ -146,7 +146,10 @@ function splitAtOf(ctx: Context, from: number, to: number): [number, number, boo
 /** Words the text also uses in lower case are common words when they start a sentence. */
 function lowerCaseWords(tokens: readonly Token[]): Set<string> {
   const out = new Set<string>();
-  for (const t of tokens) if (!t.cap && t.low.charAt(0) !== t.low.charAt(0).toUpperCase()) out.add(t.low);
+  for (const t of tokens) {
+    const c = t.low.charCodeAt(0);
+    if (!t.cap && ((c >= 97 && c <= 122) || (c > 127 && t.low.charAt(0) !== t.low.charAt(0).toUpperCase()))) out.add(t.low);
+  }
   return out;
 }
 
