@@ -51,10 +51,7 @@ export function findCandidates(a: Analysed, claimed: Uint8Array): Candidate[] {
       continue;
     }
     const j = spanEnd(ctx, i);
-    for (const [from, to, afterOf] of splitAtOf(ctx, i, j)) {
-      const c = refine(ctx, from, to, afterOf);
-      if (c) out.push(c);
-    }
+    for (const [from, to, afterOf] of splitAtOf(ctx, i, j)) out.push(...refine(ctx, from, to, afterOf));
     i = j;
   }
   return out;
@@ -159,7 +156,24 @@ function midSentenceCapitals(tokens: readonly Token[]): Set<string> {
   return out;
 }
 
-function refine(ctx: Context, from: number, to: number, afterOf: boolean): Candidate | undefined {
+function refine(ctx: Context, from: number, to: number, afterOf: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const one = refineOne(ctx, from, to, afterOf, out);
+  if (one) out.push(one);
+  return out;
+}
+
+/** `U.S. President Joe Biden`, `Treasury Secretary Janet Yellen`: where a job title ends, or -1. */
+function jobTitleEnd(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from + 1; k <= Math.min(from + 3, to - 2); k++) {
+    if (!TITLE_HEADS.has(tokens[k]!.low) || /\.$/.test(tokens[k]!.text)) continue;
+    const rest = tokens.slice(k + 1, to);
+    if (rest.length >= 2 || GIVEN_NAMES.has(rest[0]!.low)) return k;
+  }
+  return -1;
+}
+
+function refineOne(ctx: Context, from: number, to: number, afterOf: boolean, extra: Candidate[]): Candidate | undefined {
   const { a, lowerUse, mid } = ctx;
   const { tokens } = a;
   const words = () => tokens.slice(from, to).map((t) => t.text);
@@ -167,7 +181,7 @@ function refine(ctx: Context, from: number, to: number, afterOf: boolean): Candi
   const first = tokens[from]!;
   if (first.initial) {
     const w = first.low;
-    const known = KNOWN_PLACES.has(first.text) || GIVEN_NAMES.has(w);
+    const known = KNOWN_PLACES.has(first.text) || GIVEN_NAMES.has(w) || isDateline(a, from, to);
     const single = to - from === 1;
     const common = COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w));
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text);
@@ -178,6 +192,19 @@ function refine(ctx: Context, from: number, to: number, afterOf: boolean): Candi
   if (from >= to) return undefined;
 
   let titled = false;
+  // A job title after other words: the words before it may name a place (`U.S.`); the rest is a person.
+  const job = ORG_HEADS.has(tokens[to - 1]!.low) ? -1 : jobTitleEnd(tokens, from, to);
+  if (job > 0) {
+    let placeEnd = from;
+    while (placeEnd < job && !TITLES.has(tokens[placeEnd]!.low)) placeEnd++;
+    const prefix = tokens.slice(from, placeEnd).map((t) => t.text).join(" ");
+    if (placeEnd > from && (KNOWN_PLACES.has(prefix) || PLACE_ACRONYMS.has(prefix.toLowerCase()))) {
+      const ws = tokens.slice(from, placeEnd).map((t) => t.text);
+      extra.push({ from, to: placeEnd, surface: a.text.slice(tokens[from]!.start, tokens[placeEnd - 1]!.end), votes: typeVotes(a, from, placeEnd, ws, false, false), titled: false });
+    }
+    from = job + 1;
+    titled = true;
+  }
   let ws = words();
   const endsInOrg = () => ORG_HEADS.has(tokens[to - 1]!.low);
   // Demonyms: `Syrian President Bashar Assad` loses `Syrian`; `Iraqi Army` keeps it.
@@ -210,6 +237,15 @@ function refine(ctx: Context, from: number, to: number, afterOf: boolean): Candi
   return { from, to, surface, votes: typeVotes(a, from, to, ws, titled, afterOf), titled };
 }
 
+const toTitleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+
+/** `WASHINGTON (Reuters) -`, `LONDON, March 3`: a place in capitals opening a paragraph. */
+function isDateline(a: Analysed, from: number, to: number): boolean {
+  const t = a.tokens[to - 1]!;
+  if (!a.tokens[from]!.initial || !/^\p{Lu}{3,}$/u.test(t.text)) return false;
+  return KNOWN_PLACES.has(toTitleCase(t.text)) || /^(?:,|\s\(|\s[-–—])/.test(a.text.slice(t.end, t.end + 3));
+}
+
 function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: boolean, afterOf: boolean): Record<EntityType, number> {
   const { tokens } = a;
   const v: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
@@ -232,6 +268,11 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
   const possessive = a.text.slice(tokens[to - 1]!.end, tokens[to - 1]!.end + 2).match(/^['’]s/);
 
   if (KNOWN_PLACES.has(name)) v.place += 6;
+  // `LONDON, March 3 (Reuters) -`: a dateline in capitals names a place.
+  if (ws.length === 1 && /^\p{Lu}{3,}$/u.test(name)) {
+    if (KNOWN_PLACES.has(toTitleCase(name))) v.place += 7;
+    if (isDateline(a, from, to)) v.place += 4;
+  }
   if (KNOWN_ORGS.has(name)) v.organization += 6;
   // `YouTube`, `PayPal`: a capital inside a word marks a brand or company.
   if (ws.length === 1 && /^\p{Lu}?\p{Ll}+\p{Lu}\p{Ll}/u.test(name)) v.organization += 2.5;
@@ -268,7 +309,7 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
   if (prep && LOCATIVE.has(prep) && (at(prepIndex - 1)?.low ?? "") !== "according") v.place += ws.length === 1 ? 1.5 : 1;
   if (prep === "to" && (at(prepIndex - 1)?.low ?? "") === "according") v.organization += 1;
   if (afterOf) v.organization += 2;
-  if ((prep === "from" || prep === "of") && GROUP_NOUNS.has(at(prepIndex - 1)?.low ?? "")) v.organization += 2.5;
+  if ((prep === "from" || prep === "of" || prep === "at") && GROUP_NOUNS.has(at(prepIndex - 1)?.low ?? "")) v.organization += 2.5;
   if (possessive && after && after.cap) v.organization += 1;
   if (after && SPEECH_VERBS.has(after.low)) {
     v.person += 1;

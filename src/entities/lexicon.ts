@@ -124,7 +124,7 @@ export const COMMON_CAPITALISED = set(`a an the this that these those there thei
   o oh well so-called pro anti i'll i'm i've i'd`);
 
 /** Connecting words allowed inside a name (`Church of Scientology`, `Bank of England`). */
-export const CONNECTORS = set("of the for de del della di da do dos das du la le van von der den bin ibn al el y");
+export const CONNECTORS = set("of the for de del della di da do dos das du la le van von der den ten ter zu bin ibn al el y");
 
 /** Two-letter and longer acronyms that are places, not organisations. */
 export const PLACE_ACRONYMS = set("us usa u.s u.s. uk u.k u.k. uae drc prc dprk la nyc dc");
@@ -139,4 +139,5 @@ export const COMPASS = set("north south east west central northern southern east
 
 /** `fighters from X`, `members of X`: X is a group. */
 export const GROUP_NOUNS = set(`fighters members militants troops soldiers units leaders leader officials supporters commanders
-  forces militiamen gunmen activists delegates representatives staff employees`);
+  forces militiamen gunmen activists delegates representatives staff employees analysts economists executives workers
+  researchers scientists engineers`);

@@ -66,6 +66,16 @@ describe("unregistered names", () => {
     expect(names("Voters went to the polls after Prime Minister Tomas Beltrane called an election.")).toEqual(["person:Tomas Beltrane"]);
   });
 
+  it("splits a place and a job title from the person they precede, and reads newswire datelines", () => {
+    const text = "WASHINGTON (Reuters) - U.S. President Joe Biden said on Tuesday that Treasury Secretary Janet Yellen would travel to Beijing.";
+    expect(names(text)).toEqual(["place:WASHINGTON", "place:U.S.", "person:Joe Biden", "person:Janet Yellen", "place:Beijing"]);
+  });
+
+  it("keeps name particles inside a name and types companies from context", () => {
+    expect(names("United manager Erik ten Hag praised the team.")).toEqual(["person:Erik ten Hag"]);
+    expect(find("Shares fell 2%, analysts at Goldman Sachs said.", "Goldman Sachs")?.type).toBe("organization");
+  });
+
   it("never takes a demonym for a place", () => {
     const found = names("According to Syrian army sources, Iranian-backed militias from Iraq entered northern Syria overnight to support Syrian government forces.");
     expect(found).toEqual(["place:Iraq", "place:Syria"]);
