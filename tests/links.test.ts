@@ -87,7 +87,8 @@ describe("dateline check --links", () => {
     const generated = fromTemplate.filter((d) => !d.file.startsWith("articles/"));
     expect(articles).toHaveLength(2); // each article page reports its own
     expect(generated).toHaveLength(1);
-    expect(generated[0]!.message).toMatch(/^on 8 pages \(\/2024\/01\/, /);
+    // 9 generated pages, /entities/by-articles/ among them.
+    expect(generated[0]!.message).toMatch(/^on 9 pages \(\/2024\/01\/, /);
     expect(generated[0]!.hint).toContain("template");
   });
 
