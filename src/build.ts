@@ -1,22 +1,20 @@
-import { readdir } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
 import { renderMarkdown } from "./content/markdown.js";
-import { loadContent, readBody } from "./content/source.js";
+import { loadContent, readBody, type LoadedContent } from "./content/source.js";
 import { compileRegistry } from "./entities/matcher.js";
 import { readRegistry, type LoadedRegistry } from "./entities/registry.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
-import { DatelineError } from "./errors.js";
 import { buildLibrary, type Library } from "./model/library.js";
 import { ViewContext } from "./pages/context.js";
 import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/plan.js";
-import { TemplateRenderer } from "./render/eleventy.js";
 import { renderPage, type RenderEnv } from "./render/page.js";
 import { ImageCache } from "./render/images.js";
 import { publishMedia, rewriteBodyMedia } from "./render/media.js";
 import { buildSiteView } from "./render/site.js";
 import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
+import { listPublicFiles } from "./write/public-files.js";
 import type { Writer } from "./write/writer.js";
 
 /**
@@ -25,9 +23,35 @@ import type { Writer } from "./write/writer.js";
  * folder unless the whole build succeeds.
  */
 export interface BuildOptions extends ConfigOverrides {
-  /** Where pages go; defaults to an atomic DiskWriter on the configured output folder. */
+  /** Where pages go; defaults to the configured output folder, written atomically. */
   writer?: Writer;
+  /**
+   * "use" (the default when writing to the output folder): reuse cached articles and
+   * unchanged output files; "refresh" (`--no-cache`): ignore the cache and rebuild it;
+   * "off" (the default with a custom writer): the plain in-process pipeline.
+   */
+  cache?: CacheMode;
+  /** Worker threads for loading and Markdown; 0 or 1 runs in-process. */
+  workers?: number;
 }
+
+export type CacheMode = "use" | "refresh" | "off";
+
+/** How a cached build went, for the CLI's summary and for tests. */
+export interface IncrementalReport {
+  cacheState: string;
+  articlesFromCache: number;
+  articlesProcessed: number;
+  pool: "workers" | "in-process";
+  outputMode: string;
+  /** Pages whose key was computed rather than vouched for by the dependency map. */
+  pagesKeyed: number;
+  pagesRendered: number;
+  filesReused: number;
+}
+
+/** Loads the content; the cached build swaps in a loader that uses the cache and workers. */
+export type ContentLoader = (config: SiteConfig, bag: DiagnosticBag, registry: LoadedRegistry) => Promise<LoadedContent>;
 
 export interface BuildResult {
   ok: boolean;
@@ -41,6 +65,7 @@ export interface BuildResult {
   /** The index and the plan the site was built from (for checks that run on the output). */
   library?: Library;
   plan?: PlannedPage[];
+  incremental?: IncrementalReport;
 }
 
 export interface CheckedSite {
@@ -54,10 +79,10 @@ export interface CheckedSite {
 }
 
 /** Pages rendered at once: enough to overlap writes with rendering, few enough to bound memory. */
-const RENDER_CONCURRENCY = 8;
+export const RENDER_CONCURRENCY = 8;
 
 /** Loads and validates everything; writes nothing. `dateline check` is exactly this. */
-export async function checkSite(options: ConfigOverrides = {}): Promise<CheckedSite> {
+export async function checkSite(options: ConfigOverrides = {}, loader?: ContentLoader): Promise<CheckedSite> {
   const timings: Record<string, number> = {};
   const time = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -72,7 +97,9 @@ export async function checkSite(options: ConfigOverrides = {}): Promise<CheckedS
   if (bag.hasErrors) return { ok: false, diagnostics: bag.list(), config, timings };
   const registry = await time("registry", () => readRegistry(config.contentDir, bag));
   const content = await time("load", () =>
-    loadContent(config.contentDir, { timezone: config.timezone, registry: compileRegistry(registry.entries) }, bag),
+    loader
+      ? loader(config, bag, registry)
+      : loadContent(config.contentDir, { timezone: config.timezone, registry: compileRegistry(registry.entries) }, bag),
   );
   const library = await time("index", () => buildLibrary(content.articles, { ...config, registry }, bag));
   const pages = await time("plan", () => {
@@ -84,6 +111,11 @@ export async function checkSite(options: ConfigOverrides = {}): Promise<CheckedS
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cache = options.cache ?? (options.writer ? "off" : "use");
+  if (cache !== "off") {
+    const { buildCached } = await import("./incremental/build-cached.js");
+    return buildCached(options, cache);
+  }
   const checked = await checkSite(options);
   const { config, timings } = checked;
   const result: BuildResult = {
@@ -100,6 +132,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pages = checked.pages;
 
   const start = performance.now();
+  // Imported when needed: Eleventy takes a noticeable share of a small rebuild to load.
+  const { TemplateRenderer } = await import("./render/eleventy.js");
   const renderer = await TemplateRenderer.create(config.templatesDir);
   const writer = options.writer ?? (await DiskWriter.open(config.outDir));
   try {
@@ -112,17 +146,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writer.abort();
       return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
     }
-    const env: RenderEnv = {
-      ctx,
-      site: buildSiteView(ctx),
-      templates: renderer,
-      // The entity links come from the registry: a cache of this HTML keys on library.registryDigest too.
-      renderBody: async (article) => {
-        const body = await renderMarkdown(await readBody(article), { entityLinks: ctx.entityLinks(article) });
-        return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
-      },
-      pages,
-    };
+    // The entity links come from the registry: a cache of this HTML keys on library.registryDigest too.
+    const env = makeRenderEnv(ctx, renderer, async (article) => {
+      const body = await renderMarkdown(await readBody(article), { entityLinks: ctx.entityLinks(article) });
+      return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
+    }, pages);
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
       await writer.write(page.output, await renderPage(page, env));
     });
@@ -138,24 +166,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/**
+ * Everything pages share, built once per build. The one place it is assembled, so the cached
+ * build (incremental/build-cached.ts) renders and keys pages with exactly the same values.
+ */
+export function makeRenderEnv(
+  ctx: ViewContext,
+  templates: RenderEnv["templates"],
+  renderBody: RenderEnv["renderBody"],
+  pages: RenderEnv["pages"],
+): RenderEnv {
+  return { ctx, site: buildSiteView(ctx), templates, renderBody, pages };
+}
+
 /** Copies public/ as is. A public file may not replace a generated page. */
 async function copyPublic(publicDir: string, writer: Writer, generated: Set<string>): Promise<number> {
-  let entries: string[];
-  try {
-    entries = (await readdir(publicDir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => relative(publicDir, join(e.parentPath, e.name)).split(sep).join("/"))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
-    throw error;
-  }
-  const clashes = entries.filter((e) => generated.has(e));
-  if (clashes.length) {
-    throw new DatelineError(`public/ files would overwrite generated pages: ${clashes.join(", ")}`, {
-      hint: "rename or remove those files in public/",
-    });
-  }
+  const entries = await listPublicFiles(publicDir, generated);
   await forEachLimit(entries, 16, (path) => writer.copyFile(join(publicDir, path), path));
   return entries.length;
 }

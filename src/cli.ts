@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { join, resolve } from "node:path";
-import { build, checkSite } from "./build.js";
+import { build, checkSite, type BuildOptions } from "./build.js";
 import { newArticle } from "./commands/new.js";
 import { DiagnosticBag, DIAGNOSTIC_FORMATS, formatDiagnostics, type Diagnostic, type DiagnosticFormat } from "./diagnostics.js";
 import { parseDate } from "./dates.js";
@@ -34,6 +34,7 @@ Options:
   --drafts           include articles marked draft: true
   --future           include articles dated in the future
   --now TIME         fix the build time (ISO 8601), for reproducible builds
+  --no-cache         build: ignore the cache and previous output; rebuild everything
   --format FORMAT    diagnostics as text, json or github (default: text)
   --links            check: also check internal links and anchors
   --port N           serve: port (default: 8080)
@@ -63,6 +64,7 @@ const OPTIONS = {
   date: { type: "string" },
   min: { type: "string" },
   verbose: { type: "boolean" },
+  "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } satisfies ParseArgsConfig["options"];
@@ -92,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "build":
         noExtraArguments(rest);
-        return await runBuild(overrides(values), format);
+        return await runBuild({ ...overrides(values), cache: values["no-cache"] ? "refresh" : "use" }, format);
       case "check":
         noExtraArguments(rest);
         return await runCheck(overrides(values), format, values.links ?? false);
@@ -170,7 +172,7 @@ function report(diagnostics: Diagnostic[], format: DiagnosticFormat): void {
   }
 }
 
-async function runBuild(o: ConfigOverrides, format: DiagnosticFormat): Promise<number> {
+async function runBuild(o: BuildOptions, format: DiagnosticFormat): Promise<number> {
   const result = await build(o);
   report(result.diagnostics, format);
   if (!result.ok) {
@@ -183,6 +185,14 @@ async function runBuild(o: ConfigOverrides, format: DiagnosticFormat): Promise<n
       `built ${result.articles} articles into ${result.files} files in ${result.config.outDir} ` +
         `(load ${t.load} ms, index ${t.index} ms, render ${t.render} ms)\n`,
     );
+    const inc = result.incremental;
+    if (inc) {
+      process.stdout.write(
+        `  articles: ${inc.articlesFromCache} from cache, ${inc.articlesProcessed} processed ` +
+          `(${inc.pool === "workers" ? "in worker threads" : "in-process"}); ` +
+          `pages: ${inc.pagesKeyed} keyed, ${inc.pagesRendered} rendered, ${inc.filesReused} files unchanged; output: ${inc.outputMode}\n`,
+      );
+    }
   }
   return 0;
 }

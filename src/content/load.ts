@@ -23,7 +23,14 @@ export interface LoadOptions {
  * Reads, parses and validates one article. Every problem goes into `bag`; the article is
  * returned only when it is usable, so one bad file never stops the others being checked.
  */
-export function loadArticle(file: SourceFile, bytes: Uint8Array, options: LoadOptions, bag: DiagnosticBag): Article | undefined {
+export function loadArticle(
+  file: SourceFile,
+  bytes: Uint8Array,
+  options: LoadOptions,
+  bag: DiagnosticBag,
+  /** Receives the Markdown body, for callers that render it straight away (the worker pool). */
+  sink?: { body?: string },
+): Article | undefined {
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) {
     bag.error(file.displayPath, decoded, decoded.rule, decoded.message, decoded.hint);
@@ -37,6 +44,7 @@ export function loadArticle(file: SourceFile, bytes: Uint8Array, options: LoadOp
   }
 
   const fm = parseFrontmatter(text);
+  if (sink) sink.body = fm.body;
   for (const p of fm.problems) bag.error(file.displayPath, p.at, p.rule, p.message, p.hint);
   if (fm.problems.length > 0) return undefined;
 

@@ -12,6 +12,7 @@ export class ViewContext {
   /** What was published beside each article (images and files); filled before rendering. */
   media: MediaIndex = new Map();
   #positions: Map<PublishedArticle, number> | undefined;
+  readonly #cards = new Map<number, ArticleCardView>();
 
   constructor(
     readonly library: Library,
@@ -64,7 +65,20 @@ export class ViewContext {
     return links.filter((l) => l.mentions.length > 0).map((l) => ({ mentions: l.mentions, href: this.href(l.term.url) }));
   }
 
+  /**
+   * An article's card is the same on every listing it appears on (about ten per article), so
+   * it is built once per build; views are plain data that nothing mutates.
+   */
   card(index: number): ArticleCardView {
+    let card = this.#cards.get(index);
+    if (!card) {
+      card = this.makeCard(index);
+      this.#cards.set(index, card);
+    }
+    return card;
+  }
+
+  private makeCard(index: number): ArticleCardView {
     const a = this.library.articles[index]!;
     return {
       title: a.title,

@@ -12,7 +12,19 @@ const TAG_WEIGHT = 1;
 /** Terms shared by more articles than this say little about relatedness and cost the most. */
 const MAX_TERM_SIZE = 5_000;
 
+/** Per library: the same list is wanted by an article's page and by incremental builds. */
+const memo = new WeakMap<Library, Map<string, number[]>>();
+
 export function relatedArticles(library: Library, index: number, count: number): number[] {
+  let known = memo.get(library);
+  if (!known) memo.set(library, (known = new Map()));
+  const key = `${index}:${count}`;
+  let related = known.get(key);
+  if (!related) known.set(key, (related = computeRelated(library, index, count)));
+  return related;
+}
+
+function computeRelated(library: Library, index: number, count: number): number[] {
   if (count === 0) return [];
   const article = library.articles[index]!;
   const scores = new Map<number, number>();

@@ -17,7 +17,8 @@ import type { SiteView } from "./views.js";
 export interface RenderEnv {
   ctx: ViewContext;
   site: SiteView;
-  templates: TemplateRenderer;
+  /** Eleventy's compiled templates; page-keys.ts substitutes a stand-in with the same shape. */
+  templates: Pick<TemplateRenderer, "render">;
   renderBody: BodyRenderer;
   pages: readonly PlannedPage[];
 }

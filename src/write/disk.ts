@@ -85,7 +85,7 @@ export class DiskWriter implements Writer {
   }
 }
 
-async function acquireLock(lockPath: string, outDir: string): Promise<void> {
+export async function acquireLock(lockPath: string, outDir: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockPath, "wx");
@@ -116,7 +116,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Cleans up after builds that were killed: restores a swapped-out site, drops stale staging. */
-async function recover(parent: string, name: string, outDir: string): Promise<void> {
+export async function recover(parent: string, name: string, outDir: string): Promise<void> {
   const entries = await readdir(parent);
   const previous = entries.filter((e) => e.startsWith(`.${name}.previous-`));
   const outExists = await stat(outDir).then(() => true, () => false);

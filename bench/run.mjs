@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// npm run bench [-- --sizes 1000,10000] [--compare-all] [--keep]
+//
+// Builds deterministic synthetic archives with Dateline (cold, warm, one article edited),
+// vanilla Eleventy 3 and Hugo (when on the PATH), each as a child process, and prints wall
+// time, CPU time, peak RSS and pages written, with the ratios the targets are stated in.
+import { spawn } from "node:child_process";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateCorpus } from "./corpus.mjs";
+import { countOutput, hasCommand, load, measure } from "./measure.mjs";
+import { writeEleventySite, writeHugoSite } from "./sites.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const WORK = join(ROOT, "bench-work");
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000,100000" },
+    "compare-all": { type: "boolean", default: false },
+  },
+});
+const sizes = values.sizes.split(",").map(Number).filter((n) => n > 0);
+/** Above this, Eleventy runs out of memory and Hugo takes minutes and >10 GB: skipped unless asked. */
+const COMPARE_LIMIT = 50_000;
+const hugo = hasCommand("hugo");
+const runId = Date.now().toString(36);
+const trash = [];
+
+const rows = [];
+const fmt = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+const log = (s) => process.stdout.write(`${s}\n`);
+
+async function fresh(dir) {
+  // Deleting big trees is slow on some disks: move old output aside, delete it at the end.
+  const old = `${dir}.old-${runId}-${trash.length}`;
+  await rename(dir, old).then(() => trash.push(old), () => undefined);
+  return dir;
+}
+
+async function row(size, tool, scenario, result, outDir) {
+  const count = countOutput(outDir);
+  const r = { size, tool, scenario, ...result, ...count };
+  rows.push(r);
+  log(`  ${tool.padEnd(9)} ${scenario.padEnd(12)} wall ${fmt(r.wall).padStart(7)} s  cpu ${fmt(r.cpu).padStart(7)} s  peak ${fmt(r.rssMb, 0).padStart(5)} MB  pages ${String(r.html).padStart(7)}  files ${String(r.files).padStart(7)}${r.ok ? "" : "  FAILED"}`);
+  if (!r.ok) log(r.output.split("\n").slice(-15).join("\n"));
+  return r;
+}
+
+async function benchSize(n) {
+  log(`\n== ${n.toLocaleString("en")} articles (load average ${load()}) ==`);
+  const corpus = join(WORK, `corpus-${n}`);
+  const paths = await generateCorpus(corpus, n);
+  const out = join(WORK, "out");
+  await mkdir(out, { recursive: true });
+  const dlOut = join(out, `dateline-${n}`);
+  const cacheDir = join(out, `dateline-${n}-cache`);
+  await writeFile(join(corpus, "dateline.config.json"), JSON.stringify({
+    title: "Bench", baseUrl: "http://localhost/", outDir: dlOut, cacheDir,
+    templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"),
+  }, null, 2));
+  const dateline = (...args) => measure(process.execPath, [join(ROOT, "bin", "dateline.js"), "build", ...args], { cwd: corpus });
+
+  await fresh(dlOut);
+  await fresh(cacheDir);
+  const cold = await row(n, "dateline", "cold", await dateline("--no-cache"), dlOut);
+  const warm = await row(n, "dateline", "warm", await dateline(), dlOut);
+  const edited = join(corpus, paths[Math.floor(paths.length / 2)]);
+  const original = await readFile(edited, "utf8");
+  await writeFile(edited, `${original}\nAn added paragraph, as an editor's correction would be.\n`);
+  const edit = await row(n, "dateline", "edit-1", await dateline(), dlOut);
+  await writeFile(edited, original);
+  const restore = await row(n, "dateline", "edit-undo", await dateline(), dlOut);
+
+  let eleventy;
+  let hugoCold;
+  if (n > COMPARE_LIMIT && !values["compare-all"]) {
+    log(`  (Eleventy and Hugo skipped above ${COMPARE_LIMIT.toLocaleString("en")} articles: Eleventy runs out of memory and Hugo needs >10 GB there; --compare-all runs them anyway)`);
+  } else {
+    await writeEleventySite(corpus);
+    const elOut = await fresh(join(out, `eleventy-${n}`));
+    eleventy = await row(n, "eleventy", "cold", await measure(process.execPath, [join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--quiet", `--output=${elOut}`], { cwd: corpus }), elOut);
+    if (hugo) {
+      const site = await writeHugoSite(corpus);
+      const huOut = await fresh(join(out, `hugo-${n}`));
+      hugoCold = await row(n, "hugo", "cold", await measure("hugo", ["--quiet", "--destination", huOut], { cwd: site }), huOut);
+    } else {
+      log("  (hugo is not on the PATH: Hugo comparison skipped; apt-get install hugo to include it)");
+    }
+  }
+
+  const ratio = (a, b) => (a && b && a.ok && b.ok ? a.wall / b.wall : NaN);
+  const checks = [
+    ["cold / Eleventy", ratio(cold, eleventy), "≤ 0.6", (x) => x <= 0.6, n === 10_000],
+    ["cold / Hugo", ratio(cold, hugoCold), "≤ 1.5", (x) => x <= 1.5, n === 10_000],
+    ["warm / Hugo cold", ratio(warm, hugoCold), "≤ 0.5", (x) => x <= 0.5, n === 10_000],
+    ["edit-1 wall (s)", edit.wall, "< 1 s", (x) => x < 1, n === 10_000],
+    ["cold wall (s)", cold.wall, "< 120 s", (x) => x < 120, n === 100_000],
+    ["cold peak RSS (MB)", cold.rssMb, "< 1536 MB", (x) => x < 1536, n === 100_000],
+    ["warm wall (s)", warm.wall, "< 30 s", (x) => x < 30, n === 100_000],
+  ];
+  for (const [name, value, target, pass, applies] of checks) {
+    if (!Number.isFinite(value)) continue;
+    log(`  ${name.padEnd(20)} ${fmt(value).padStart(8)}   target ${target.padEnd(9)} ${applies ? (pass(value) ? "met" : "NOT MET") : "(target is stated for another size)"}`);
+  }
+  void restore;
+}
+
+log(`Dateline benchmark: ${cpus().length} cores, node ${process.version}, hugo ${hugo ? "found" : "not found"}; load average ${load()}`);
+log("(load average above the core count means other processes share the machine: compare ratios within a run)");
+for (const n of sizes) await benchSize(n);
+
+log("\n| articles | tool | build | wall s | cpu s | peak RSS MB | pages | files |");
+log("| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) log(`| ${r.size} | ${r.tool} | ${r.scenario} | ${fmt(r.wall)} | ${fmt(r.cpu)} | ${fmt(r.rssMb, 0)} | ${r.html} | ${r.files} |`);
+if (trash.length) spawn("rm", ["-rf", ...trash], { detached: true, stdio: "ignore" }).unref();

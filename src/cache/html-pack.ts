@@ -1,0 +1,64 @@
+import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
+import { digest } from "../util/digest.js";
+
+/**
+ * Rendered Markdown HTML in one append-only file instead of a file per article: writing
+ * 100,000 small files costs as much as writing the site again, while appending to one file
+ * is nearly free. Each entry is located by offset and length and carries its sha256, so a
+ * truncated or overwritten pack is detected on read and never trusted.
+ */
+export interface PackRef {
+  offset: number;
+  length: number;
+  sha: string;
+}
+
+export class HtmlPack {
+  #fd: number;
+  #size: number;
+
+  private constructor(
+    readonly path: string,
+    fd: number,
+    size: number,
+  ) {
+    this.#fd = fd;
+    this.#size = size;
+  }
+
+  /** Opens (creating if needed) a pack for reading and appending. */
+  static open(path: string, fresh: boolean): HtmlPack {
+    const fd = openSync(path, fresh ? "w+" : "a+");
+    return new HtmlPack(path, fd, fstatSync(fd).size);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  append(html: string): PackRef {
+    const bytes = Buffer.from(html, "utf8");
+    const offset = this.#size;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.#fd, bytes, written, bytes.length - written);
+    this.#size += bytes.length;
+    return { offset, length: bytes.length, sha: digest(bytes) };
+  }
+
+  /** The HTML, or undefined when the bytes on disk are not what was stored. */
+  read(ref: PackRef): string | undefined {
+    if (ref.offset + ref.length > this.#size) return undefined;
+    const bytes = Buffer.alloc(ref.length);
+    let read = 0;
+    while (read < ref.length) {
+      const n = readSync(this.#fd, bytes, read, ref.length - read, ref.offset + read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return digest(bytes) === ref.sha ? bytes.toString("utf8") : undefined;
+  }
+
+  close(): void {
+    closeSync(this.#fd);
+  }
+}

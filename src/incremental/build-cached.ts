@@ -1,0 +1,174 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, type BuildOptions, type BuildResult } from "../build.js";
+import { ArticleCache } from "../cache/article-cache.js";
+import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
+import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
+import { renderMarkdown } from "../content/markdown.js";
+import { readBody } from "../content/source.js";
+import type { SiteConfig } from "../config.js";
+import type { Library, PublishedArticle } from "../model/library.js";
+import type { PlannedPage } from "../pages/plan.js";
+import { relatedArticles } from "../pages/related.js";
+import { articleFingerprint, pageDependencies, structureDigest } from "./page-deps.js";
+import { keyingEnv, pageKeys } from "../render/page-keys.js";
+import { renderPage } from "../render/page.js";
+import { ViewContext } from "../pages/context.js";
+import { forEachLimit } from "../util/concurrency.js";
+import { digest } from "../util/digest.js";
+import { ArticlePool } from "../work/pool.js";
+import { GenerationWriter } from "../write/generations.js";
+import { listPublicFiles } from "../write/public-files.js";
+
+/**
+ * The build as `dateline build` runs it: the same load → check → plan → render → write as
+ * build.ts, with three shortcuts that never change the output:
+ * 1. articles whose files did not change come from the cache; the others are loaded and
+ *    rendered to HTML by the worker pool;
+ * 2. every page gets a key (render/page-keys.ts) and only pages whose key changed are
+ *    rendered;
+ * 3. the GenerationWriter writes only those files into the spare generation and swaps it in.
+ * `cache: "refresh"` (`--no-cache`) skips all three lookups and rebuilds the cache.
+ */
+export async function buildCached(options: BuildOptions, mode: "use" | "refresh"): Promise<BuildResult> {
+  let cache: ArticleCache | undefined;
+  let keys: CacheKeys | undefined;
+  let loadStats: CachedLoadStats = { hits: 0, misses: 0 };
+  const pool = ArticlePool.create(options.workers);
+  try {
+    const checked = await checkSite(options, async (config, bag) => {
+      keys = cacheKeys({
+        config,
+        templatesDigest: await templatesDigest(config.templatesDir).catch(() => "missing"),
+        // HOOK: when src/entities/ lands, pass its registryDigest here so registry edits
+        // invalidate cached articles and pages.
+        registryDigest: undefined,
+      });
+      cache = ArticleCache.open(join(config.cacheDir, "articles"), keys.article, mode === "refresh");
+      const loaded = await loadContentCached(config.contentDir, config.timezone, bag, cache, pool);
+      loadStats = loaded.stats;
+      return loaded;
+    });
+    const { config, timings } = checked;
+    const result: BuildResult = {
+      ok: false,
+      diagnostics: checked.diagnostics,
+      files: 0,
+      pages: 0,
+      articles: checked.library?.articles.length ?? 0,
+      timings,
+      config,
+    };
+    if (!checked.ok || !checked.library || !checked.pages || !cache || !keys) return result;
+    const { library, pages } = checked;
+    const articleCache = cache;
+
+    const start = performance.now();
+    const writer = await GenerationWriter.open(config.outDir, join(config.cacheDir, "outputs"), mode === "use");
+    try {
+      const headingsOf = (a: PublishedArticle) => articleCache.headings(a);
+      const shared = makeRenderEnv(new ViewContext(library, config), { render: async () => "" }, async () => ({ html: "", headings: [] }), pages);
+      const state = incrementalState(library, keys, shared.site);
+      const previous = writer.previous();
+      const vouch = reusableKeys(previous, state, library, config);
+      const { keys: outputs, computed } = await pageKeys(pages, keyingEnv(shared, headingsOf), keys.pages, vouch?.known);
+      // Same structure → same related lists; otherwise every article page was just keyed and
+      // the lists are already computed (relatedArticles remembers them per Library).
+      state.related = vouch?.related ?? library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
+      const publicFiles = await listPublicFiles(config.publicDir, new Set(outputs.keys()));
+      for (const path of publicFiles) outputs.set(path, digest("public", path, await readFile(join(config.publicDir, path))));
+      timings.keys = Math.round(performance.now() - start);
+
+      const stale = writer.prepare(outputs);
+      const toRender = pages.filter((p) => stale.has(p.output));
+      if (toRender.length) {
+        // Loaded only when a page must be rendered: Eleventy is a large share of a warm start.
+        const { TemplateRenderer } = await import("../render/eleventy.js");
+        const renderer = await TemplateRenderer.create(config.templatesDir);
+        const env = makeRenderEnv(new ViewContext(library, config), renderer, async (article) =>
+          articleCache.markdown(article) ?? renderMarkdown(await readBody(article)),
+        pages);
+        await forEachLimit(toRender, RENDER_CONCURRENCY, async (page) => {
+          await writer.write(page.output, await renderPage(page, env));
+        });
+      }
+      const copies = publicFiles.filter((p) => stale.has(p));
+      await forEachLimit(copies, 16, (path) => writer.copyFile(join(config.publicDir, path), path));
+      timings.render = Math.round(performance.now() - start);
+      const commitStart = performance.now();
+      await writer.commit(state);
+      timings.commit = Math.round(performance.now() - commitStart);
+      return {
+        ...result,
+        ok: true,
+        files: pages.length + publicFiles.length,
+        pages: pages.length,
+        incremental: {
+          cacheState: articleCache.state,
+          articlesFromCache: loadStats.hits,
+          articlesProcessed: loadStats.misses,
+          pool: pool.mode,
+          outputMode: writer.mode,
+          pagesKeyed: computed,
+          pagesRendered: toRender.length,
+          filesReused: outputs.size - stale.size,
+        },
+      };
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  } finally {
+    // The cache only ever holds verified per-article results, so it is worth keeping even
+    // when the build failed on another article or in a template.
+    cache?.save();
+  }
+}
+
+/** What the next build needs to know to trust this build's page keys. */
+interface IncrementalState {
+  pagesKey: string;
+  structure: string;
+  site: string;
+  articles: string[];
+  /** Each article's related articles: its page shows their cards. */
+  related?: number[][];
+}
+
+function incrementalState(library: Library, keys: CacheKeys, site: unknown): IncrementalState {
+  return {
+    pagesKey: keys.pages,
+    structure: structureDigest(library),
+    site: digest(JSON.stringify(site)),
+    articles: library.articles.map((a) => articleFingerprint(a, keys.article)),
+  };
+}
+
+/**
+ * Vouches for a page's previous key when the Library has the same structure as last time
+ * and none of the articles the page shows changed; otherwise the page is keyed in full.
+ */
+function reusableKeys(
+  previous: { keys: Map<string, string>; state: unknown } | undefined,
+  state: IncrementalState,
+  library: Library,
+  config: SiteConfig,
+): { known: (page: PlannedPage) => string | undefined; related: number[][] } | undefined {
+  const before = previous?.state as Partial<IncrementalState> | undefined;
+  if (!previous || !before || before.pagesKey !== state.pagesKey || before.structure !== state.structure || before.site !== state.site) return undefined;
+  const { articles, related } = before;
+  if (!Array.isArray(articles) || articles.length !== state.articles.length) return undefined;
+  if (!Array.isArray(related) || related.length !== state.articles.length) return undefined;
+  const changed = new Set<number>();
+  state.articles.forEach((fp, i) => {
+    if (articles[i] !== fp) changed.add(i);
+  });
+  const known = (page: PlannedPage) => {
+    const deps = page.spec.kind === "article"
+      ? [page.spec.index - 1, page.spec.index, page.spec.index + 1, ...(related[page.spec.index] ?? [])]
+      : pageDependencies(page.spec, library, config.pageSize, config.homeSize);
+    if (!deps || deps.some((i) => changed.has(i))) return undefined;
+    return previous.keys.get(page.output);
+  };
+  return { known, related };
+}

@@ -1,0 +1,49 @@
+import type { MarkdownResult } from "../content/markdown.js";
+import type { PublishedArticle } from "../model/library.js";
+import type { PlannedPage } from "../pages/plan.js";
+import { digest } from "../util/digest.js";
+import { renderPage, type RenderEnv } from "./page.js";
+
+/**
+ * A page's key is a digest of everything its template receives, so two builds give a page
+ * the same key exactly when they would give it the same bytes (with the templates, config
+ * and versions mixed in through `pagesKey`). It is computed by running the real render path
+ * with two substitutes: templates that return their data as JSON instead of HTML, and bodies
+ * that stand in as the article's digest instead of its HTML (the HTML is a function of the
+ * digest and the pipeline version, which `pagesKey` covers). Because the key comes from the
+ * same code that renders, a new page kind or view field is covered without being listed
+ * anywhere, and no dependency map can drift out of date; pages that are not rendered through
+ * templates (feeds, sitemaps) are keyed by their own bytes, made with the stand-in bodies.
+ */
+export type HeadingsOf = (article: PublishedArticle) => MarkdownResult["headings"] | undefined;
+
+export function keyingEnv(env: Omit<RenderEnv, "templates" | "renderBody">, headingsOf: HeadingsOf): RenderEnv {
+  return {
+    ...env,
+    templates: { render: async (data) => JSON.stringify(data) },
+    renderBody: async (article) => ({ html: `\u0000body:${article.digest}`, headings: headingsOf(article) ?? [] }),
+  };
+}
+
+/**
+ * Keys every page; `known` may vouch for a page's key from the previous build (when nothing
+ * the page shows has changed, see incremental/page-deps.ts) so it need not be recomputed.
+ */
+export async function pageKeys(
+  pages: readonly PlannedPage[],
+  env: RenderEnv,
+  pagesKey: string,
+  known: (page: PlannedPage) => string | undefined = () => undefined,
+): Promise<{ keys: Map<string, string>; computed: number }> {
+  const keys = new Map<string, string>();
+  let computed = 0;
+  for (const page of pages) {
+    let key = known(page);
+    if (key === undefined) {
+      key = digest(pagesKey, page.output, await renderPage(page, env));
+      computed++;
+    }
+    keys.set(page.output, key);
+  }
+  return { keys, computed };
+}

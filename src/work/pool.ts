@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { DatelineError } from "../errors.js";
+import { runArticleTask, type ArticleTask, type ArticleTaskResult } from "./article-task.js";
+import type { BatchRequest } from "./worker.js";
+
+/**
+ * Spreads article tasks (read, validate, remark) over worker threads: remark costs ~1 ms per
+ * article and is most of a cold build, so it is the part worth parallelising. Tasks travel in
+ * batches because a message per article costs more than the article. The pool runs in-process
+ * when the compiled worker file is missing (vitest runs the TypeScript sources, which a worker
+ * thread cannot load) or when there is only one core; the results are the same either way.
+ */
+export type PoolMode = "workers" | "in-process";
+
+type BatchResult =
+  | { ok: true; result: ArticleTaskResult }
+  | { ok: false; file: string; message: string };
+
+const BATCH_SIZE = 24;
+/** Batches queued per worker, so a worker never waits for the main thread to send more. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+export function workerFile(): string {
+  return fileURLToPath(new URL("./worker.js", import.meta.url));
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+export class ArticlePool {
+  private constructor(
+    readonly mode: PoolMode,
+    private readonly size: number,
+  ) {}
+
+  /** `size` 0 or a missing worker file means in-process. */
+  static create(size = defaultPoolSize()): ArticlePool {
+    const usable = size > 1 && existsSync(workerFile());
+    return new ArticlePool(usable ? "workers" : "in-process", usable ? size : 1);
+  }
+
+  /** Runs every task; `onResult` sees each result once, in no particular order. */
+  async run(tasks: readonly ArticleTask[], onResult: (result: ArticleTaskResult, index: number) => void): Promise<void> {
+    if (tasks.length === 0) return;
+    if (this.mode === "in-process" || tasks.length < BATCH_SIZE) {
+      for (let i = 0; i < tasks.length; i++) onResult(await runArticleTask(tasks[i]!), i);
+      return;
+    }
+    const batches: { start: number; tasks: ArticleTask[] }[] = [];
+    for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push({ start, tasks: tasks.slice(start, start + BATCH_SIZE) });
+    const workers = Array.from({ length: Math.min(this.size, batches.length) }, () => new Worker(workerFile()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let next = 0;
+        let done = 0;
+        let failed = false;
+        const fail = (error: unknown) => {
+          if (failed) return;
+          failed = true;
+          reject(error);
+        };
+        const send = (worker: Worker) => {
+          if (failed || next >= batches.length) return;
+          const id = next++;
+          worker.postMessage({ id, tasks: batches[id]!.tasks } satisfies BatchRequest);
+        };
+        for (const worker of workers) {
+          worker.on("message", (message: { id: number; results: BatchResult[] }) => {
+            const batch = batches[message.id]!;
+            try {
+              message.results.forEach((r, i) => {
+                if (!r.ok) throw new DatelineError(`unexpected failure while loading ${r.file}`, { cause: new Error(r.message) });
+                onResult(r.result, batch.start + i);
+              });
+            } catch (error) {
+              fail(error);
+              return;
+            }
+            if (++done === batches.length) resolve();
+            else send(worker);
+          });
+          worker.on("error", (error) => fail(new DatelineError("a Markdown worker thread failed", { cause: error })));
+          worker.on("exit", (code) => {
+            if (code !== 0) fail(new DatelineError(`a Markdown worker thread stopped with code ${code}`));
+          });
+          for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) send(worker);
+        }
+      });
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  }
+}

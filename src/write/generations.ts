@@ -1,0 +1,330 @@
+import { spawn } from "node:child_process";
+import { linkSync, readdirSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { DatelineError } from "../errors.js";
+import { acquireLock, recover } from "./disk.js";
+import { resolveInside, type Writer } from "./writer.js";
+
+/**
+ * Atomic output with incremental writes. Two complete generations of the site live side by
+ * side: the live folder (`dist/`) and a spare (`.dist.spare/`, the previous build). A build
+ * brings the spare up to date in place — only files whose page key changed are written, files
+ * no longer generated are removed — then swaps it in with renames, so the live folder is
+ * never modified and a failed or killed build leaves it exactly as it was (a kill between the
+ * two renames is undone by the next build, as with DiskWriter).
+ *
+ * Why not a fresh staging folder of hard links each build: on this kind of disk, making and
+ * especially deleting 10,000 folders costs seconds, far more than the pages that changed.
+ * Files are never modified in place — a changed file is unlinked and written anew — so the
+ * two generations can share unchanged files as hard links and the live one is never touched.
+ *
+ * Each generation's contents are recorded in a manifest in the cache folder (output path →
+ * page key, inode, size, mtime), named by the folder's device and inode so it follows the
+ * folder through renames. A manifest is deleted before its folder is modified, and every file
+ * is checked against it with lstat before being trusted; anything unknown is rebuilt.
+ */
+type FileRecord = [key: string, ino: number, size: number, mtimeMs: number];
+
+interface Manifest {
+  format: "dateline-output";
+  version: 1;
+  files: Record<string, FileRecord>;
+  /** Whatever the build wants to remember about this generation (see build-cached.ts). */
+  state?: unknown;
+}
+
+export type GenerationMode = "unchanged" | "update-spare" | "seeded-spare" | "fresh";
+
+export class GenerationWriter implements Writer {
+  #target = "";
+  #mode: GenerationMode = "fresh";
+  #keys = new Map<string, string>();
+  readonly #dirs = new Set<string>();
+  #finished = false;
+
+  private constructor(
+    readonly outDir: string,
+    readonly spareDir: string,
+    private readonly manifestDir: string,
+    private readonly lockPath: string,
+    private readonly trust: boolean,
+  ) {}
+
+  static async open(outDir: string, manifestDir: string, trust: boolean): Promise<GenerationWriter> {
+    const parent = dirname(outDir);
+    const name = basename(outDir);
+    await mkdir(parent, { recursive: true });
+    await mkdir(manifestDir, { recursive: true });
+    const lockPath = join(parent, `.${name}.lock`);
+    await acquireLock(lockPath, outDir);
+    try {
+      await recover(parent, name, outDir);
+      const writer = new GenerationWriter(outDir, join(parent, `.${name}.spare`), manifestDir, lockPath, trust);
+      for (const entry of readdirSync(parent)) {
+        if (entry.startsWith(`.${name}.spare.trash-`) || entry.startsWith(`.${name}.staging-`)) writer.trash(join(parent, entry));
+      }
+      return writer;
+    } catch (error) {
+      await rm(lockPath, { force: true });
+      throw error;
+    }
+  }
+
+  /** The keys and state the live generation was built with, when it can be trusted. */
+  previous(): { keys: Map<string, string>; state: unknown } | undefined {
+    const live = this.trust ? this.readManifest(this.outDir) : undefined;
+    if (!live) return undefined;
+    return { keys: new Map(Object.entries(live.files).map(([path, record]) => [path, record[0]])), state: live.state };
+  }
+
+  get mode(): GenerationMode {
+    return this.#mode;
+  }
+
+  /**
+   * Takes the key of every file this build produces and returns the paths whose contents
+   * must be written; the rest are already in place. Must be called once, before writing.
+   */
+  prepare(keys: Map<string, string>): Set<string> {
+    this.#keys = keys;
+    const live = this.trust ? this.readManifest(this.outDir) : undefined;
+    if (live && sameFiles(live, keys) && this.verify(this.outDir, live, keys).size === 0) {
+      this.#mode = "unchanged";
+      return new Set();
+    }
+    let spare = this.trust ? this.readManifest(this.spareDir) : undefined;
+    if (!spare) {
+      this.trash(this.spareDir);
+      if (live) {
+        this.seed(live);
+        spare = this.readManifest(this.spareDir);
+      }
+    }
+    if (spare) {
+      this.dropManifest(this.spareDir);
+      this.#target = this.spareDir;
+      this.#mode = this.#mode === "seeded-spare" ? this.#mode : "update-spare";
+      const stale = this.verify(this.spareDir, spare, keys);
+      for (const path of Object.keys(spare.files)) {
+        if (!keys.has(path)) this.remove(path);
+      }
+      // What the last build changed is already in the live generation: share it, don't redo it.
+      if (live) {
+        for (const path of stale) {
+          const record = live.files[path];
+          if (record && record[0] === keys.get(path) && matches(join(this.outDir, path), record) && this.linkFromLive(path)) stale.delete(path);
+        }
+      }
+      return stale;
+    }
+    this.#mode = "fresh";
+    this.#target = join(dirname(this.outDir), `.${basename(this.outDir)}.staging-${process.pid}`);
+    rmSync(this.#target, { recursive: true, force: true });
+    mkdirSync(this.#target, { recursive: true });
+    return new Set(keys.keys());
+  }
+
+  async write(path: string, contents: string | Uint8Array): Promise<void> {
+    const target = await this.replaceable(path);
+    await writeFile(target, contents);
+  }
+
+  async copyFile(source: string, path: string): Promise<void> {
+    const target = await this.replaceable(path);
+    await copyFile(source, target);
+  }
+
+  async commit(state?: unknown): Promise<void> {
+    if (this.#finished) throw new DatelineError("this GenerationWriter was already committed or aborted; open a new one per build");
+    this.#finished = true;
+    try {
+      if (this.#mode === "unchanged") return;
+      const records = this.record(this.#target);
+      records.state = state;
+      const previous = join(dirname(this.outDir), `.${basename(this.outDir)}.previous-${process.pid}`);
+      let hadPrevious = false;
+      try {
+        await rename(this.outDir, previous);
+        hadPrevious = true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+      await rename(this.#target, this.outDir);
+      if (hadPrevious) {
+        if (this.#target !== this.spareDir) this.trash(this.spareDir);
+        await rename(previous, this.spareDir);
+      }
+      this.writeManifest(this.outDir, records);
+      this.dropOtherManifests();
+    } finally {
+      await rm(this.lockPath, { force: true });
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (this.#finished) return;
+    this.#finished = true;
+    // A half-updated spare has no manifest, so the next build will not trust it.
+    if (this.#mode === "fresh" && this.#target) this.trash(this.#target);
+    await rm(this.lockPath, { force: true });
+  }
+
+  /** Unlinks first: the old file may be a hard link shared with the live generation. */
+  private async replaceable(path: string): Promise<string> {
+    if (!this.#target) throw new DatelineError("GenerationWriter.prepare() must be called before writing");
+    const target = resolveInside(this.#target, path);
+    const dir = dirname(target);
+    if (!this.#dirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.#dirs.add(dir);
+    }
+    if (this.#mode !== "fresh") await unlink(target).catch(() => undefined);
+    return target;
+  }
+
+  private linkFromLive(path: string): boolean {
+    const target = join(this.spareDir, path);
+    try {
+      unlinkSync(target);
+    } catch {
+      mkdirSync(dirname(target), { recursive: true });
+    }
+    try {
+      linkSync(join(this.outDir, path), target);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Paths whose file in `dir` is missing, altered or has another key. */
+  private verify(dir: string, manifest: Manifest, keys: Map<string, string>): Set<string> {
+    const stale = new Set<string>();
+    for (const [path, key] of keys) {
+      const record = manifest.files[path];
+      if (!record || record[0] !== key || !matches(join(dir, path), record)) stale.add(path);
+    }
+    return stale;
+  }
+
+  private remove(path: string): void {
+    let file = join(this.spareDir, path);
+    try {
+      unlinkSync(file);
+    } catch {
+      return;
+    }
+    // Drop folders left empty (a deleted article's folder), so the tree matches a cold build.
+    for (;;) {
+      file = dirname(file);
+      if (file.length <= this.spareDir.length) return;
+      try {
+        rmdirSync(file);
+      } catch {
+        return;
+      }
+    }
+  }
+
+  /** Makes the spare a copy of the live generation, as hard links: no file contents are copied. */
+  private seed(live: Manifest): void {
+    const made = new Set<string>();
+    mkdirSync(this.spareDir, { recursive: true });
+    for (const path of Object.keys(live.files)) {
+      const dir = dirname(join(this.spareDir, path));
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      try {
+        linkSync(join(this.outDir, path), join(this.spareDir, path));
+      } catch {
+        // Missing in the live folder: verify() will find it stale and it is rewritten.
+      }
+    }
+    this.writeManifest(this.spareDir, live);
+    this.#mode = "seeded-spare";
+  }
+
+  private record(dir: string): Manifest {
+    const files: Record<string, FileRecord> = {};
+    for (const [path, key] of this.#keys) {
+      const s = lstatSync(join(dir, path));
+      files[path] = [key, s.ino, s.size, s.mtimeMs];
+    }
+    return { format: "dateline-output", version: 1, files };
+  }
+
+  private manifestPath(dir: string): string | undefined {
+    try {
+      const s = statSync(dir);
+      return join(this.manifestDir, `${s.dev}-${s.ino}.json`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private readManifest(dir: string): Manifest | undefined {
+    const path = this.manifestPath(dir);
+    if (!path) return undefined;
+    try {
+      const m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+      return m.format === "dateline-output" && m.version === 1 && m.files && typeof m.files === "object" ? m : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private writeManifest(dir: string, manifest: Manifest): void {
+    const path = this.manifestPath(dir);
+    if (!path) return;
+    writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
+    renameSync(`${path}.tmp`, path);
+  }
+
+  /** Manifests of folders that are neither live nor spare any more. */
+  private dropOtherManifests(): void {
+    const keep = new Set([this.manifestPath(this.outDir), this.manifestPath(this.spareDir)].map((p) => p && basename(p)));
+    for (const entry of readdirSync(this.manifestDir)) {
+      if (entry.endsWith(".json") && !keep.has(entry)) rmSync(join(this.manifestDir, entry), { force: true });
+    }
+  }
+
+  private dropManifest(dir: string): void {
+    const path = this.manifestPath(dir);
+    if (path) rmSync(path, { force: true });
+  }
+
+  /**
+   * Moves a folder out of the way and deletes it in the background: deleting a whole site
+   * can take many seconds, and nothing waits on it. A leftover is removed by a later build.
+   */
+  trash(dir: string): void {
+    const gone = `${dir}.trash-${process.pid}-${Date.now()}`;
+    this.dropManifest(dir);
+    try {
+      renameSync(dir, gone);
+    } catch {
+      return;
+    }
+    try {
+      spawn("rm", ["-rf", gone], { detached: true, stdio: "ignore" }).on("error", () => rmSync(gone, { recursive: true, force: true })).unref();
+    } catch {
+      rmSync(gone, { recursive: true, force: true });
+    }
+  }
+}
+
+function sameFiles(manifest: Manifest, keys: Map<string, string>): boolean {
+  return Object.keys(manifest.files).length === keys.size;
+}
+
+function matches(file: string, record: FileRecord): boolean {
+  try {
+    const s = lstatSync(file);
+    return s.isFile() && s.ino === record[1] && s.size === record[2] && s.mtimeMs === record[3];
+  } catch {
+    return false;
+  }
+}

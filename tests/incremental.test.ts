@@ -1,0 +1,194 @@
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+import { build, type BuildOptions } from "../src/build.js";
+import { article, NOW, ROOT, tempProject } from "./helpers.js";
+
+/**
+ * Cold, warm and incremental builds must write the same bytes: every scenario below edits a
+ * project, builds it incrementally, then compares every file with a cold build of the same
+ * project into a fresh folder with a fresh cache.
+ */
+function story(i: number, extra: Record<string, string> = {}, body?: string): string {
+  const tags = ["Politics", "Economy", "Water", "Elections"];
+  return article(
+    {
+      title: `"Story number ${i}"`,
+      date: `2024-0${1 + (i % 6)}-1${i % 10}`,
+      author: i % 2 ? '"Clara Venn"' : '"Omar Haddad"',
+      tags: `[${tags[i % 4]}, ${tags[(i + 1) % 4]}]`,
+      entities: `\n  people: [Person ${i % 5}]\n  places: [Place ${i % 3}]`,
+      ...extra,
+    },
+    body ?? `Paragraph one of story ${i}.\n\n## Details\n\nMore text with a [link](https://example.org/${i}).`,
+  );
+}
+
+async function project(count = 30): Promise<string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) files[`articles/story-${i}.md`] = story(i);
+  const dir = await tempProject(files);
+  await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+  return dir;
+}
+
+function options(dir: string, out = "dist", cache = ".dateline-cache"): BuildOptions {
+  return { projectDir: dir, outDir: join(dir, out), templatesDir: join(dir, "templates"), publicDir: join(ROOT, "public"), now: NOW, site: { cacheDir: cache } };
+}
+
+async function tree(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files.set(relative(dir, join(e.parentPath, e.name)).split(sep).join("/"), await readFile(join(e.parentPath, e.name), "utf8"));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Builds `dir` cold into a side folder with its own cache and returns the files. */
+async function coldTree(dir: string): Promise<Map<string, string>> {
+  const tag = Math.random().toString(36).slice(2);
+  const result = await build({ ...options(dir, `cold-${tag}`, `.cold-cache-${tag}`), cache: "refresh" });
+  expect(result.ok).toBe(true);
+  const files = await tree(join(dir, `cold-${tag}`));
+  await rm(join(dir, `cold-${tag}`), { recursive: true });
+  await rm(join(dir, `.cold-cache-${tag}`), { recursive: true });
+  return files;
+}
+
+async function expectSameAsCold(dir: string): Promise<void> {
+  const incremental = await tree(join(dir, "dist"));
+  const cold = await coldTree(dir);
+  expect([...incremental.keys()]).toEqual([...cold.keys()]);
+  for (const [path, text] of cold) expect(incremental.get(path), path).toBe(text);
+}
+
+describe("cold, warm and incremental builds", () => {
+  it("write byte-identical sites through every kind of edit", async () => {
+    const dir = await project();
+    const first = await build({ ...options(dir), cache: "refresh" });
+    expect(first.ok).toBe(true);
+    expect(first.incremental?.outputMode).toBe("fresh");
+    await expectSameAsCold(dir);
+
+    const warm = await build(options(dir));
+    expect(warm.incremental).toMatchObject({ articlesProcessed: 0, pagesRendered: 0, outputMode: "unchanged" });
+    await expectSameAsCold(dir);
+
+    const edits: [string, () => Promise<void>][] = [
+      ["body", () => writeFile(join(dir, "articles/story-7.md"), story(7, {}, "A rewritten first paragraph.\n\nAnd more."))],
+      ["title", () => writeFile(join(dir, "articles/story-3.md"), story(3, { title: '"A new headline"' }))],
+      ["summary", () => writeFile(join(dir, "articles/story-4.md"), story(4, { summary: '"Now with a summary"' }))],
+      ["tags", () => writeFile(join(dir, "articles/story-5.md"), story(5, { tags: "[Water, Courts]" }))],
+      ["date", () => writeFile(join(dir, "articles/story-6.md"), story(6, { date: "2023-12-31" }))],
+      ["added", () => writeFile(join(dir, "articles/story-99.md"), story(99))],
+      ["removed", () => rm(join(dir, "articles/story-2.md"))],
+      ["draft", () => writeFile(join(dir, "articles/story-8.md"), story(8, { draft: "true" }))],
+    ];
+    for (const [name, edit] of edits) {
+      await edit();
+      const result = await build(options(dir));
+      expect(result.ok, name).toBe(true);
+      expect(result.incremental?.articlesProcessed, name).toBeLessThanOrEqual(1);
+      await expectSameAsCold(dir);
+    }
+    const bodyOnly = await (async () => {
+      await writeFile(join(dir, "articles/story-9.md"), story(9, {}, "Paragraph one of story 9.\n\nOnly the second paragraph changed."));
+      return build(options(dir));
+    })();
+    // A body edit that leaves cards alone re-renders the article's own page and nothing else.
+    expect(bodyOnly.incremental?.pagesRendered).toBe(1);
+    await expectSameAsCold(dir);
+  });
+
+  it("re-renders everything when a template changes", async () => {
+    const dir = await project(8);
+    await build(options(dir));
+    const partial = join(dir, "templates/partials/card.njk");
+    await writeFile(partial, `${await readFile(partial, "utf8")}<!-- card v2 -->`);
+    const result = await build(options(dir));
+    expect(result.incremental?.articlesProcessed).toBe(0);
+    expect(result.incremental?.pagesRendered).toBeGreaterThan(0);
+    expect(await readFile(join(dir, "dist/index.html"), "utf8")).toContain("<!-- card v2 -->");
+    await expectSameAsCold(dir);
+  });
+
+  it("re-renders everything when the config changes", async () => {
+    const dir = await project(8);
+    await build(options(dir));
+    await writeFile(join(dir, "dateline.config.json"), JSON.stringify({ title: "The Renamed Gazette" }));
+    const result = await build(options(dir));
+    expect(result.incremental?.pagesRendered).toBe(result.pages);
+    expect(await readFile(join(dir, "dist/index.html"), "utf8")).toContain("The Renamed Gazette");
+    await expectSameAsCold(dir);
+  });
+
+  it("detects a corrupt or foreign cache, rebuilds it and writes the same site", async () => {
+    const dir = await project(8);
+    await build(options(dir));
+    const index = join(dir, ".dateline-cache/articles/articles.json");
+    const text = await readFile(index, "utf8");
+    // One changed character in the body: the checksum no longer matches.
+    await writeFile(index, text.replace("Story number 1", "Story number X"));
+    const corrupt = await build(options(dir));
+    expect(corrupt.incremental).toMatchObject({ cacheState: "rebuilt-corrupt", articlesFromCache: 0 });
+    expect(await readFile(join(dir, "dist/2024/02/story-1/index.html"), "utf8")).toContain("Story number 1");
+    await expectSameAsCold(dir);
+
+    await writeFile(index, "not a cache at all");
+    expect((await build(options(dir))).incremental?.cacheState).toBe("rebuilt-corrupt");
+    const header = JSON.parse((await readFile(index, "utf8")).split("\n")[0]!) as Record<string, unknown>;
+    await writeFile(index, `${JSON.stringify({ ...header, version: 999 })}\n{}`);
+    expect((await build(options(dir))).incremental?.cacheState).toBe("rebuilt-version");
+    await expectSameAsCold(dir);
+  });
+
+  it("never serves HTML from a damaged pack", async () => {
+    const dir = await project(8);
+    await build(options(dir));
+    const cacheDir = join(dir, ".dateline-cache/articles");
+    const pack = (await readdir(cacheDir)).find((n) => n.endsWith(".pack"))!;
+    const bytes = await readFile(join(cacheDir, pack));
+    await writeFile(join(cacheDir, pack), Buffer.from(bytes.toString("utf8").replaceAll("Paragraph", "Parag<b>X</b>")));
+    await writeFile(join(dir, "templates/article.njk"), `${await readFile(join(dir, "templates/article.njk"), "utf8")}\n`);
+    const result = await build(options(dir));
+    expect(result.ok).toBe(true);
+    expect(await readFile(join(dir, "dist/2024/02/story-1/index.html"), "utf8")).not.toContain("Parag<b>X</b>");
+    await expectSameAsCold(dir);
+  });
+
+  it("rewrites output files that were changed by hand", async () => {
+    const dir = await project(8);
+    await build(options(dir));
+    await writeFile(join(dir, "dist/index.html"), "defaced");
+    const result = await build(options(dir));
+    expect(result.incremental?.outputMode).not.toBe("unchanged");
+    await expectSameAsCold(dir);
+  });
+
+  it("leaves the previous output exactly as it was when a build fails", async () => {
+    const dir = await project(8);
+    await build(options(dir));
+    await writeFile(join(dir, "articles/story-1.md"), story(1, { title: '"Edited"' }));
+    await build(options(dir));
+    const before = await tree(join(dir, "dist"));
+    await writeFile(join(dir, "articles/story-2.md"), story(2, { title: '"Edited too"' }));
+    await writeFile(join(dir, "templates/article.njk"), "{% if %}broken");
+    await expect(build(options(dir))).rejects.toThrow(/template/);
+    expect(await tree(join(dir, "dist"))).toEqual(before);
+  });
+});
+
+describe("--no-cache", () => {
+  it("ignores a cache that would otherwise be trusted", async () => {
+    const dir = await project(6);
+    await build(options(dir));
+    const result = await build({ ...options(dir), cache: "refresh" });
+    expect(result.incremental).toMatchObject({ cacheState: "refreshed", articlesFromCache: 0, outputMode: "fresh" });
+    await expectSameAsCold(dir);
+  });
+});
+
+export async function scratch(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "dateline-inc-"));
+}

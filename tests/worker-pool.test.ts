@@ -1,0 +1,79 @@
+import { spawnSync } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { SourceFile } from "../src/content/discover.js";
+import { runArticleTask, type ArticleTaskResult } from "../src/work/article-task.js";
+import { ArticlePool } from "../src/work/pool.js";
+import { article, buildProject, ROOT, tempProject } from "./helpers.js";
+
+/**
+ * vitest runs the TypeScript sources, where the pool falls back to in-process work; these
+ * tests drive the compiled pool (lib/, built by `pretest`) so the real worker threads run.
+ */
+const BODY = [
+  "First paragraph with *emphasis*, a [link](https://example.org/a?b=1&c=2) and `code`.",
+  "## A heading",
+  "## A heading",
+  "| a | b |\n| - | - |\n| 1 | 2 |",
+  "<script>alert(1)</script> and [bad](javascript:alert(1)) and www.example.com",
+].join("\n\n");
+
+async function corpus(count: number): Promise<string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    files[`articles/a-${String(i).padStart(3, "0")}.md`] = article(
+      { title: `"Article ${i}"`, date: `2024-02-${String(1 + (i % 28)).padStart(2, "0")}`, tags: `[T${i % 7}]`, foo: "1" },
+      `${BODY}\n\nNumber ${i}.`,
+    );
+  }
+  return tempProject(files);
+}
+
+async function sources(dir: string): Promise<SourceFile[]> {
+  const names = (await readdir(join(dir, "articles"))).sort();
+  return names.map((n) => ({ absolutePath: join(dir, "articles", n), contentPath: n, displayPath: `articles/${n}` }));
+}
+
+describe("the worker pool", () => {
+  it("returns exactly what in-process work returns", async () => {
+    const dir = await corpus(60);
+    const files = await sources(dir);
+    const tasks = files.map((file) => ({ file, timezone: "UTC" }));
+    const compiled = (await import(join(ROOT, "lib/work/pool.js"))) as typeof import("../src/work/pool.js");
+    const pool = compiled.ArticlePool.create(2);
+    expect(pool.mode).toBe("workers");
+    const fromWorkers: ArticleTaskResult[] = new Array(tasks.length);
+    await pool.run(tasks, (result, i) => (fromWorkers[i] = result));
+    const inProcess = await Promise.all(tasks.map((t) => runArticleTask(t)));
+    expect(fromWorkers).toEqual(inProcess);
+    expect(inProcess[0]!.markdown!.html).toContain('<h2 id="a-heading-2">');
+    expect(inProcess[0]!.markdown!.html).not.toContain("<script>");
+    expect(inProcess[0]!.diagnostics[0]!.rule).toBe("frontmatter/unknown-field");
+  });
+
+  it("falls back to in-process work when the compiled worker is absent", () => {
+    // Under vitest this module is the TypeScript source: there is no worker.js beside it.
+    expect(ArticlePool.create(4).mode).toBe("in-process");
+  });
+});
+
+describe("dateline build through the compiled CLI", () => {
+  it("loads in worker threads and writes the same site as the in-memory build", async () => {
+    const dir = await corpus(60);
+    const run = spawnSync(process.execPath, [join(ROOT, "bin/dateline.js"), "build", "--now", "2026-01-01T00:00:00Z", "--templates", join(ROOT, "templates"), "--public", join(ROOT, "public")], { cwd: dir, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("60 processed (in worker threads)");
+    const memory = await buildProject(dir);
+    const disk = new Map<string, string>();
+    for (const e of await readdir(join(dir, "dist"), { recursive: true, withFileTypes: true })) {
+      if (e.isFile()) disk.set(relative(join(dir, "dist"), join(e.parentPath, e.name)).split(sep).join("/"), await readFile(join(e.parentPath, e.name), "utf8"));
+    }
+    expect([...disk.keys()].sort()).toEqual([...memory.writer.files.keys()].sort());
+    for (const [path, text] of disk) expect(text, path).toBe(memory.writer.text(path));
+
+    const again = spawnSync(process.execPath, [join(ROOT, "bin/dateline.js"), "build", "--now", "2026-01-01T00:00:00Z", "--templates", join(ROOT, "templates"), "--public", join(ROOT, "public")], { cwd: dir, encoding: "utf8" });
+    expect(again.stdout).toContain("60 from cache, 0 processed");
+    expect(again.stdout).toContain("output: unchanged");
+  });
+});
