@@ -15,7 +15,7 @@ import { countOutput, hasCommand, load, measure } from "./measure.mjs";
 import { writeEleventySite, writeHugoSite } from "./sites.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const WORK = join(ROOT, "bench-work");
+const WORK = process.env.BENCH_WORK ? resolve(process.env.BENCH_WORK) : join(ROOT, "bench-work");
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },

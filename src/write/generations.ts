@@ -40,6 +40,8 @@ export class GenerationWriter implements Writer {
   #target = "";
   #mode: GenerationMode = "fresh";
   #keys = new Map<string, string>();
+  /** Files known to be in the target unchanged, with their records (from verify or seeding). */
+  readonly #verified = new Map<string, FileRecord>();
   readonly #dirs = new Set<string>();
   #finished = false;
 
@@ -113,7 +115,10 @@ export class GenerationWriter implements Writer {
       if (live) {
         for (const path of stale) {
           const record = live.files[path];
-          if (record && record[0] === keys.get(path) && matches(join(this.outDir, path), record) && this.linkFromLive(path)) stale.delete(path);
+          if (record && record[0] === keys.get(path) && matches(join(this.outDir, path), record) && this.linkFromLive(path)) {
+            stale.delete(path);
+            this.#verified.set(path, record);
+          }
         }
       }
       return stale;
@@ -201,9 +206,11 @@ export class GenerationWriter implements Writer {
   /** Paths whose file in `dir` is missing, altered or has another key. */
   private verify(dir: string, manifest: Manifest, keys: Map<string, string>): Set<string> {
     const stale = new Set<string>();
+    this.#verified.clear();
     for (const [path, key] of keys) {
       const record = manifest.files[path];
       if (!record || record[0] !== key || !matches(join(dir, path), record)) stale.add(path);
+      else this.#verified.set(path, record);
     }
     return stale;
   }
@@ -250,6 +257,11 @@ export class GenerationWriter implements Writer {
   private record(dir: string): Manifest {
     const files: Record<string, FileRecord> = {};
     for (const [path, key] of this.#keys) {
+      const known = this.#verified.get(path);
+      if (known) {
+        files[path] = known;
+        continue;
+      }
       const s = lstatSync(join(dir, path));
       files[path] = [key, s.ino, s.size, s.mtimeMs];
     }
