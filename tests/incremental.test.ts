@@ -96,8 +96,9 @@ describe("cold, warm and incremental builds", () => {
       await writeFile(join(dir, "articles/story-9.md"), story(9, {}, "Paragraph one of story 9.\n\nOnly the second paragraph changed."));
       return build(options(dir));
     })();
-    // A body edit that leaves cards alone re-renders the article's own page and nothing else.
-    expect(bodyOnly.incremental?.pagesRendered).toBe(1);
+    // A body edit that leaves cards alone re-renders the article's own page and the three
+    // site feeds that carry article bodies (RSS, Atom, JSON Feed), nothing else.
+    expect(bodyOnly.incremental?.pagesRendered).toBe(4);
     await expectSameAsCold(dir);
   });
 
