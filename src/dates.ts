@@ -139,6 +139,8 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Wall-clock fields of an instant in a time zone. */
 export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+  // The common case, without Intl: formatToParts costs ~25 µs, a noticeable share of indexing 100k articles.
+  if (timeZone === "UTC") return partsAtOffset(epochMs, 0);
   const out: Record<string, number> = {};
   for (const p of partsFormatter(timeZone).formatToParts(new Date(epochMs))) {
     if (p.type !== "literal") out[p.type] = Number(p.value);

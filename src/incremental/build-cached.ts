@@ -166,7 +166,7 @@ function reusableKeys(
   const known = (page: PlannedPage) => {
     const deps = page.spec.kind === "article"
       ? [page.spec.index - 1, page.spec.index, page.spec.index + 1, ...(related[page.spec.index] ?? [])]
-      : pageDependencies(page.spec, library, config.pageSize, config.homeSize);
+      : pageDependencies(page.spec, library, config);
     if (!deps || deps.some((i) => changed.has(i))) return undefined;
     return previous.keys.get(page.output);
   };

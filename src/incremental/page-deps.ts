@@ -1,5 +1,6 @@
 import type { Library, PublishedArticle } from "../model/library.js";
-import type { PageSpec } from "../pages/plan.js";
+import type { SiteConfig } from "../config.js";
+import { feedTerm, type PageSpec } from "../pages/plan.js";
 import { digest } from "../util/digest.js";
 
 /**
@@ -9,10 +10,12 @@ import { digest } from "../util/digest.js";
  * structural change falls back to keying every page. Within one structure, a page of a known
  * kind reads article fields only from the articles listed here, and everything else it shows
  * comes from the structure, the site view and the config — all of which are in the key.
- * Kinds not listed here (feeds, sitemaps, anything added later) return undefined and are
- * keyed in full on every build, so a new page kind can never be left stale.
+ * Kinds not listed here (site feeds, which may carry the build time; sitemaps, which list
+ * every page; anything added later) return undefined and are keyed in full on every build, so
+ * a new page kind can never be left stale.
  */
-export function pageDependencies(spec: PageSpec, library: Library, pageSize: number, homeSize: number): number[] | undefined {
+export function pageDependencies(spec: PageSpec, library: Library, config: Pick<SiteConfig, "pageSize" | "homeSize" | "feedSize">): number[] | undefined {
+  const { pageSize, homeSize, feedSize } = config;
   const slice = (items: readonly number[], page: number) => items.slice((page - 1) * pageSize, page * pageSize);
   switch (spec.kind) {
     case "home":
@@ -33,6 +36,9 @@ export function pageDependencies(spec: PageSpec, library: Library, pageSize: num
       return slice(library.years[spec.index]!.articles, spec.page);
     case "month":
       return slice(library.years[spec.yearIndex]!.months[spec.index]!.articles, spec.page);
+    case "term-feed":
+      // A term always has articles, so its feed's date comes from them, never the build time.
+      return feedTerm(library, spec.of, spec.index).articles.slice(0, feedSize);
     case "terms":
     case "404":
       return [];
@@ -59,9 +65,11 @@ const DISPLAY_FIELDS = new Set([
 
 /** Everything in the Library except the display fields of its articles. */
 export function structureDigest(library: Library): string {
-  const articles = library.articles.map((a) =>
-    Object.fromEntries(Object.entries(a).filter(([k]) => !DISPLAY_FIELDS.has(k))),
-  );
+  const articles = library.articles.map((a) => {
+    const structural: Record<string, unknown> = {};
+    for (const key in a) if (!DISPLAY_FIELDS.has(key)) structural[key] = a[key as keyof typeof a];
+    return structural;
+  });
   const rest = Object.fromEntries(Object.entries(library).filter(([k]) => k !== "articles"));
   return digest(JSON.stringify(articles), JSON.stringify(rest, (_key, value: unknown) =>
     value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value,

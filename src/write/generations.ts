@@ -91,7 +91,7 @@ export class GenerationWriter implements Writer {
   prepare(keys: Map<string, string>): Set<string> {
     this.#keys = keys;
     const live = this.trust ? this.readManifest(this.outDir) : undefined;
-    if (live && sameFiles(live, keys) && this.verify(this.outDir, live, keys).size === 0) {
+    if (live && sameKeys(live, keys) && this.verify(this.outDir, live, keys).size === 0) {
       this.#mode = "unchanged";
       return new Set();
     }
@@ -100,6 +100,7 @@ export class GenerationWriter implements Writer {
       this.trash(this.spareDir);
       if (live) {
         this.seed(live);
+        this.#mode = "seeded-spare";
         spare = this.readManifest(this.spareDir);
       }
     }
@@ -161,6 +162,11 @@ export class GenerationWriter implements Writer {
         await rename(previous, this.spareDir);
       }
       this.writeManifest(this.outDir, records);
+      // Every build leaves a trusted spare, so the next edit never waits for one to be made.
+      if (!this.readManifest(this.spareDir)) {
+        this.trash(this.spareDir);
+        this.seed(records);
+      }
       this.dropOtherManifests();
     } finally {
       await rm(this.lockPath, { force: true });
@@ -251,7 +257,6 @@ export class GenerationWriter implements Writer {
       }
     }
     this.writeManifest(this.spareDir, live);
-    this.#mode = "seeded-spare";
   }
 
   private record(dir: string): Manifest {
@@ -328,8 +333,11 @@ export class GenerationWriter implements Writer {
   }
 }
 
-function sameFiles(manifest: Manifest, keys: Map<string, string>): boolean {
-  return Object.keys(manifest.files).length === keys.size;
+/** Same paths with the same keys; checked before any file is looked at. */
+function sameKeys(manifest: Manifest, keys: Map<string, string>): boolean {
+  if (Object.keys(manifest.files).length !== keys.size) return false;
+  for (const [path, key] of keys) if (manifest.files[path]?.[0] !== key) return false;
+  return true;
 }
 
 function matches(file: string, record: FileRecord): boolean {
