@@ -58,7 +58,9 @@ describe("the dateline command", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("nothing was written");
     expect(await listFiles(join(dir, "dist"))).toEqual(before);
-    expect((await readdir(dir)).filter((n) => n.startsWith(".dist"))).toEqual([]);
+    // No staging or lock left behind; `.dist.spare` is the previous generation, kept on purpose
+    // so the next build only writes what changed (see src/write/generations.ts).
+    expect((await readdir(dir)).filter((n) => n.startsWith(".dist") && n !== ".dist.spare")).toEqual([]);
   });
 
   it("honours --content, --out and --base-url", async () => {
