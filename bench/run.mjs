@@ -46,6 +46,10 @@ async function row(size, tool, scenario, result, outDir) {
   rows.push(r);
   log(`  ${tool.padEnd(9)} ${scenario.padEnd(12)} wall ${fmt(r.wall).padStart(7)} s  cpu ${fmt(r.cpu).padStart(7)} s  peak ${fmt(r.rssMb, 0).padStart(5)} MB  pages ${String(r.html).padStart(7)}  files ${String(r.files).padStart(7)}${r.ok ? "" : "  FAILED"}`);
   if (!r.ok) log(r.output.split("\n").slice(-15).join("\n"));
+  else if (tool === "dateline") {
+    // Dateline's own account: time per phase and what came from the cache.
+    for (const line of r.output.split("\n").filter((l) => /^(built| +articles:)/.test(l))) log(`      ${line.trim()}`);
+  }
   return r;
 }
 

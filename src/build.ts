@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
-import { renderMarkdown } from "./content/markdown.js";
 import { loadContent, readBody, type LoadedContent } from "./content/source.js";
 import { compileRegistry } from "./entities/matcher.js";
 import { readRegistry, type LoadedRegistry } from "./entities/registry.js";
@@ -134,6 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const start = performance.now();
   // Imported when needed: Eleventy takes a noticeable share of a small rebuild to load.
   const { TemplateRenderer } = await import("./render/eleventy.js");
+  const { renderMarkdown } = await import("./content/markdown.js");
   const renderer = await TemplateRenderer.create(config.templatesDir);
   const writer = options.writer ?? (await DiskWriter.open(config.outDir));
   try {

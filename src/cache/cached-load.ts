@@ -27,6 +27,8 @@ export async function loadContentCached(
   bag: DiagnosticBag,
   cache: ArticleCache,
   pool: ArticlePool,
+  /** Told how many files need processing before the work starts. */
+  onMisses: (count: number) => void = () => undefined,
 ): Promise<LoadedContent & { stats: CachedLoadStats }> {
   const files = await discoverContent(contentDir, bag);
   const sigs: string[] = new Array(files.articles.length);
@@ -47,6 +49,7 @@ export async function loadContentCached(
       taskIndex.push(i);
     }
   });
+  onMisses(tasks.length);
   await pool.run(tasks, (result, t) => {
     const i = taskIndex[t]!;
     bag.addAll(result.diagnostics);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { SiteConfig } from "../config.js";
-import { MARKDOWN_PIPELINE_VERSION } from "../content/markdown.js";
+import { MARKDOWN_PIPELINE_VERSION } from "../content/markdown-version.js";
 import { digest } from "../util/digest.js";
 
 /**

@@ -20,8 +20,7 @@ export interface MarkdownResult {
   headings: { depth: number; id: string; text: string }[];
 }
 
-/** Bump when the output of this pipeline changes, so cached HTML is not reused. */
-export const MARKDOWN_PIPELINE_VERSION = "2";
+export { MARKDOWN_PIPELINE_VERSION } from "./markdown-version.js";
 
 export interface MarkdownOptions {
   /**

@@ -4,7 +4,6 @@ import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, type BuildOptions, type B
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
-import { renderMarkdown } from "../content/markdown.js";
 import { readBody } from "../content/source.js";
 import type { SiteConfig } from "../config.js";
 import type { Library, PublishedArticle } from "../model/library.js";
@@ -35,6 +34,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
   let keys: CacheKeys | undefined;
   let loadStats: CachedLoadStats = { hits: 0, misses: 0 };
   const pool = ArticlePool.create(options.workers);
+  let eleventy: Promise<typeof import("../render/eleventy.js")> | undefined;
   try {
     const checked = await checkSite(options, async (config, bag) => {
       keys = cacheKeys({
@@ -45,7 +45,14 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         registryDigest: undefined,
       });
       cache = ArticleCache.open(join(config.cacheDir, "articles"), keys.article, mode === "refresh");
-      const loaded = await loadContentCached(config.contentDir, config.timezone, bag, cache, pool);
+      const loaded = await loadContentCached(config.contentDir, config.timezone, bag, cache, pool, (misses) => {
+        // Something changed, so pages will be rendered: load Eleventy on this thread while
+        // the worker threads process the changed articles, instead of after them.
+        if (misses > 0) {
+          eleventy = import("../render/eleventy.js");
+          eleventy.catch(() => undefined); // a failure surfaces where it is awaited
+        }
+      });
       loadStats = loaded.stats;
       return loaded;
     });
@@ -83,10 +90,10 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const toRender = pages.filter((p) => stale.has(p.output));
       if (toRender.length) {
         // Loaded only when a page must be rendered: Eleventy is a large share of a warm start.
-        const { TemplateRenderer } = await import("../render/eleventy.js");
+        const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
         const renderer = await TemplateRenderer.create(config.templatesDir);
         const env = makeRenderEnv(new ViewContext(library, config), renderer, async (article) =>
-          articleCache.markdown(article) ?? renderMarkdown(await readBody(article)),
+          articleCache.markdown(article) ?? (await import("../content/markdown.js")).renderMarkdown(await readBody(article)),
         pages);
         await forEachLimit(toRender, RENDER_CONCURRENCY, async (page) => {
           await writer.write(page.output, await renderPage(page, env));

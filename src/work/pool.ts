@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
-import { runArticleTask, type ArticleTask, type ArticleTaskResult } from "./article-task.js";
+import type { ArticleTask, ArticleTaskResult } from "./article-task.js";
 import type { BatchRequest } from "./worker.js";
 
 /**
@@ -37,7 +37,10 @@ export class ArticlePool {
     private readonly size: number,
   ) {}
 
-  /** `size` 0 or a missing worker file means in-process. */
+  /**
+   * `size` 0 or 1, or a missing worker file, means in-process. A worker is used even for one
+   * changed article: the main thread loads the template engine meanwhile.
+   */
   static create(size = defaultPoolSize()): ArticlePool {
     const usable = size > 1 && existsSync(workerFile());
     return new ArticlePool(usable ? "workers" : "in-process", usable ? size : 1);
@@ -46,7 +49,9 @@ export class ArticlePool {
   /** Runs every task; `onResult` sees each result once, in no particular order. */
   async run(tasks: readonly ArticleTask[], onResult: (result: ArticleTaskResult, index: number) => void): Promise<void> {
     if (tasks.length === 0) return;
-    if (this.mode === "in-process" || tasks.length < BATCH_SIZE) {
+    if (this.mode === "in-process") {
+      // Loaded here so a build whose articles all come from the cache never loads remark.
+      const { runArticleTask } = await import("./article-task.js");
       for (let i = 0; i < tasks.length; i++) onResult(await runArticleTask(tasks[i]!), i);
       return;
     }
