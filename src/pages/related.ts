@@ -12,30 +12,52 @@ const TAG_WEIGHT = 1;
 /** Terms shared by more articles than this say little about relatedness and cost the most. */
 const MAX_TERM_SIZE = 5_000;
 
+interface Memo {
+  lists: Map<string, number[]>;
+  /** Scores by article index, all zero between calls: cheaper than a Map per article. */
+  scores: Int32Array;
+}
+
 /** Per library: the same list is wanted by an article's page and by incremental builds. */
-const memo = new WeakMap<Library, Map<string, number[]>>();
+const memo = new WeakMap<Library, Memo>();
 
 export function relatedArticles(library: Library, index: number, count: number): number[] {
   let known = memo.get(library);
-  if (!known) memo.set(library, (known = new Map()));
+  if (!known) memo.set(library, (known = { lists: new Map(), scores: new Int32Array(library.articles.length) }));
   const key = `${index}:${count}`;
-  let related = known.get(key);
-  if (!related) known.set(key, (related = computeRelated(library, index, count)));
+  let related = known.lists.get(key);
+  if (!related) known.lists.set(key, (related = computeRelated(library, index, count, known.scores)));
   return related;
 }
 
-function computeRelated(library: Library, index: number, count: number): number[] {
+function computeRelated(library: Library, index: number, count: number, scores: Int32Array): number[] {
   if (count === 0) return [];
   const article = library.articles[index]!;
-  const scores = new Map<number, number>();
+  const touched: number[] = [];
   const addAll = (articles: readonly number[] | undefined, weight: number) => {
     if (!articles || articles.length > MAX_TERM_SIZE) return;
-    for (const other of articles) if (other !== index) scores.set(other, (scores.get(other) ?? 0) + weight);
+    for (const other of articles) {
+      if (other === index) continue;
+      if (scores[other] === 0) touched.push(other);
+      scores[other] = scores[other]! + weight;
+    }
   };
   for (const type of ENTITY_TYPES) {
     for (const name of article.entities[type]) addAll(library.entitiesByName[type].get(nameKey(name))?.articles, ENTITY_WEIGHT);
   }
   for (const name of article.tags) addAll(library.tagsByName.get(nameKey(name))?.articles, TAG_WEIGHT);
-  // Lower index = newer, because Library.articles is sorted newest first.
-  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count).map(([i]) => i);
+  // The best `count` by score, then newer first (lower index = newer: Library.articles is
+  // sorted newest first). A short insertion list instead of sorting every scored article:
+  // popular terms score thousands of articles to keep five.
+  const best: number[] = [];
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+  for (const candidate of touched) {
+    if (best.length === count && !before(candidate, best[count - 1]!)) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && before(candidate, best[at - 1]!)) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > count) best.pop();
+  }
+  for (const i of touched) scores[i] = 0;
+  return best;
 }
