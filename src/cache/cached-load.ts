@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import type { Article } from "../content/article.js";
 import { discoverContent } from "../content/discover.js";
-import type { LoadedContent } from "../content/source.js";
+import { resolveArticleMedia, type LoadedContent } from "../content/source.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { ArticleTask } from "../work/article-task.js";
@@ -58,9 +58,12 @@ export async function loadContentCached(
       cache.store(files.articles[i]!, sigs[i]!, result.article, result.diagnostics, result.markdown);
     }
   });
+  const articles = loaded.filter((a): a is Article => a !== undefined);
+  // Media depend on the files beside each article, not only on its text: resolved every build.
+  resolveArticleMedia(files, articles, bag);
   return {
     files,
-    articles: loaded.filter((a): a is Article => a !== undefined),
+    articles,
     stats: { hits: files.articles.length - tasks.length, misses: tasks.length },
   };
 }

@@ -34,11 +34,16 @@ export async function loadContent(contentDir: string, options: LoadOptions, bag:
     loaded[i] = loadArticle(file, bytes, options, bag);
   });
   const articles = loaded.filter((a): a is Article => a !== undefined);
+  resolveArticleMedia(files, articles, bag);
+  return { files, articles };
+}
+
+/** Links each article's media references to the files beside it; shared with the cached loader. */
+export function resolveArticleMedia(files: ContentFiles, articles: Article[], bag: DiagnosticBag): void {
   const assets = new Map(files.assets.map((f) => [f.contentPath, f]));
   for (const article of articles) article.media = resolveMedia(article, article.mediaRefs, assets, bag);
   // Only when every article loaded: a file used by a broken article is not unused.
   if (articles.length === files.articles.length) reportUnusedMedia(articles, files.assets, bag);
-  return { files, articles };
 }
 
 /**

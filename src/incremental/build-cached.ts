@@ -12,6 +12,10 @@ import { relatedArticles } from "../pages/related.js";
 import { articleFingerprint, pageDependencies, structureDigest } from "./page-deps.js";
 import { keyingEnv, pageKeys } from "../render/page-keys.js";
 import { renderPage } from "../render/page.js";
+import { ImageCache } from "../render/images.js";
+import { publishMedia, rewriteBodyMedia, type MediaIndex } from "../render/media.js";
+import { DiagnosticBag } from "../diagnostics.js";
+import { RecordingWriter, fileSignature } from "../write/recording.js";
 import { ViewContext } from "../pages/context.js";
 import { forEachLimit } from "../util/concurrency.js";
 import { digest } from "../util/digest.js";
@@ -71,19 +75,39 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     const articleCache = cache;
 
     const start = performance.now();
-    const writer = await GenerationWriter.open(config.outDir, join(config.cacheDir, "outputs"), mode === "use");
+    // Manifests per output folder: `check --links` builds into a temporary one with the same cache.
+    const manifests = join(config.cacheDir, "outputs", digest(config.outDir).slice(0, 16));
+    const writer = await GenerationWriter.open(config.outDir, manifests, mode === "use");
     try {
       const headingsOf = (a: PublishedArticle) => articleCache.headings(a);
-      const shared = makeRenderEnv(new ViewContext(library, config), { render: async () => "" }, async () => ({ html: "", headings: [] }), pages);
-      const state = incrementalState(library, keys, shared.site);
+      const ctx = new ViewContext(library, config);
+      // Media first, as in build.ts: pages need their images' sizes. Files are recorded, not
+      // copied, so that only the ones that changed are copied below.
+      const mediaStart = performance.now();
+      const mediaBag = new DiagnosticBag();
+      const media = new RecordingWriter();
+      ctx.media = await publishMedia(ctx, media, new ImageCache(config.cacheDir), mediaBag);
+      timings.media = Math.round(performance.now() - mediaStart);
+      if (mediaBag.hasErrors) {
+        await writer.abort();
+        return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
+      }
+      const mediaOf = (a: PublishedArticle) => ctx.media.get(a.id);
+      // Keys are made with a ViewContext of their own: view code may remember things per
+      // context (the site feeds remember their items), and stand-in bodies must not leak out.
+      const keyCtx = new ViewContext(library, config);
+      keyCtx.media = ctx.media;
+      const shared = makeRenderEnv(keyCtx, { render: async () => "" }, async () => ({ html: "", headings: [] }), pages);
+      const state = incrementalState(library, keys, shared.site, ctx.media);
       const previous = writer.previous();
       const vouch = reusableKeys(previous, state, library, config);
-      const { keys: outputs, computed } = await pageKeys(pages, keyingEnv(shared, headingsOf), keys.pages, vouch?.known);
+      const { keys: outputs, computed } = await pageKeys(pages, keyingEnv(shared, headingsOf, mediaOf), keys.pages, vouch?.known);
       // Same structure → same related lists; otherwise every article page was just keyed and
       // the lists are already computed (relatedArticles remembers them per Library).
       state.related = vouch?.related ?? library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
       const publicFiles = await listPublicFiles(config.publicDir, new Set(outputs.keys()));
       for (const path of publicFiles) outputs.set(path, digest("public", path, await readFile(join(config.publicDir, path))));
+      for (const [path, source] of media.copies) outputs.set(path, digest("media", path, await fileSignature(source)));
       timings.keys = Math.round(performance.now() - start);
 
       const stale = writer.prepare(outputs);
@@ -92,15 +116,18 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         // Loaded only when a page must be rendered: Eleventy is a large share of a warm start.
         const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
         const renderer = await TemplateRenderer.create(config.templatesDir);
-        const env = makeRenderEnv(new ViewContext(library, config), renderer, async (article) =>
-          articleCache.markdown(article) ?? (await import("../content/markdown.js")).renderMarkdown(await readBody(article)),
-        pages);
+        const env = makeRenderEnv(ctx, renderer, async (article) => {
+          const body = articleCache.markdown(article) ?? (await (await import("../content/markdown.js")).renderMarkdown(await readBody(article)));
+          return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
+        }, pages);
         await forEachLimit(toRender, RENDER_CONCURRENCY, async (page) => {
           await writer.write(page.output, await renderPage(page, env));
         });
       }
       const copies = publicFiles.filter((p) => stale.has(p));
       await forEachLimit(copies, 16, (path) => writer.copyFile(join(config.publicDir, path), path));
+      const mediaCopies = [...media.copies].filter(([path]) => stale.has(path));
+      await forEachLimit(mediaCopies, 16, ([path, source]) => writer.copyFile(source, path));
       timings.render = Math.round(performance.now() - start);
       const commitStart = performance.now();
       await writer.commit(state);
@@ -108,8 +135,10 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       return {
         ...result,
         ok: true,
-        files: pages.length + publicFiles.length,
+        files: pages.length + publicFiles.length + media.copies.size,
         pages: pages.length,
+        library,
+        plan: pages,
         incremental: {
           cacheState: articleCache.state,
           articlesFromCache: loadStats.hits,
@@ -138,12 +167,15 @@ interface IncrementalState {
   structure: string;
   site: string;
   articles: string[];
+  /** Digest of every article's published media (image sizes show in pages). */
+  media: string;
   /** Each article's related articles: its page shows their cards. */
   related?: number[][];
 }
 
-function incrementalState(library: Library, keys: CacheKeys, site: unknown): IncrementalState {
+function incrementalState(library: Library, keys: CacheKeys, site: unknown, media: MediaIndex): IncrementalState {
   return {
+    media: digest(JSON.stringify([...media].map(([id, files]) => [id, [...files]]))),
     pagesKey: keys.pages,
     structure: structureDigest(library),
     site: digest(JSON.stringify(site)),
@@ -162,7 +194,7 @@ function reusableKeys(
   config: SiteConfig,
 ): { known: (page: PlannedPage) => string | undefined; related: number[][] } | undefined {
   const before = previous?.state as Partial<IncrementalState> | undefined;
-  if (!previous || !before || before.pagesKey !== state.pagesKey || before.structure !== state.structure || before.site !== state.site) return undefined;
+  if (!previous || !before || before.pagesKey !== state.pagesKey || before.structure !== state.structure || before.site !== state.site || before.media !== state.media) return undefined;
   const { articles, related } = before;
   if (!Array.isArray(articles) || articles.length !== state.articles.length) return undefined;
   if (!Array.isArray(related) || related.length !== state.articles.length) return undefined;

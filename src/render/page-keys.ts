@@ -17,11 +17,19 @@ import { renderPage, type RenderEnv } from "./page.js";
  */
 export type HeadingsOf = (article: PublishedArticle) => MarkdownResult["headings"] | undefined;
 
-export function keyingEnv(env: Omit<RenderEnv, "templates" | "renderBody">, headingsOf: HeadingsOf): RenderEnv {
+export function keyingEnv(
+  env: Omit<RenderEnv, "templates" | "renderBody">,
+  headingsOf: HeadingsOf,
+  /** What was published beside the article: body images are rewritten with their sizes. */
+  mediaOf: (article: PublishedArticle) => ReadonlyMap<string, unknown> | undefined = () => undefined,
+): RenderEnv {
   return {
     ...env,
     templates: { render: async (data) => JSON.stringify(data) },
-    renderBody: async (article) => ({ html: `\u0000body:${article.digest}`, headings: headingsOf(article) ?? [] }),
+    renderBody: async (article) => ({
+      html: `\u0000body:${article.digest}:${JSON.stringify([...(mediaOf(article) ?? [])])}`,
+      headings: headingsOf(article) ?? [],
+    }),
   };
 }
 
