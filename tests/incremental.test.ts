@@ -180,6 +180,27 @@ describe("cold, warm and incremental builds", () => {
   });
 });
 
+describe("media beside articles", () => {
+  it("follow an image replaced under the same name, and an image added or removed", async () => {
+    const photo = await readFile(join(ROOT, "tests/fixtures/images/photo.jpg"));
+    const chart = await readFile(join(ROOT, "tests/fixtures/images/chart.png"));
+    const dir = await project(6);
+    await writeFile(join(dir, "articles/story-1.md"), story(1, { image: "\n  src: pic.jpg\n  alt: A picture" }, "Text.\n\n![Inline](pic.jpg)"));
+    await writeFile(join(dir, "articles/pic.jpg"), photo);
+    expect((await build(options(dir))).ok).toBe(true);
+    await expectSameAsCold(dir);
+    // Same name, other bytes and size: the page's <picture> sizes must follow.
+    await writeFile(join(dir, "articles/pic.jpg"), chart);
+    const replaced = await build(options(dir));
+    expect(replaced.incremental?.articlesProcessed).toBe(0);
+    await expectSameAsCold(dir);
+    await writeFile(join(dir, "articles/story-2.md"), story(2, {}, "Now with ![a chart](chart.png)."));
+    await writeFile(join(dir, "articles/chart.png"), chart);
+    await build(options(dir));
+    await expectSameAsCold(dir);
+  });
+});
+
 describe("--no-cache", () => {
   it("ignores a cache that would otherwise be trusted", async () => {
     const dir = await project(6);
