@@ -180,6 +180,21 @@ describe("cold, warm and incremental builds", () => {
   });
 });
 
+describe("the entity registry", () => {
+  it("re-links bodies when the registry changes, and matches a cold build", async () => {
+    const dir = await project(6);
+    await writeFile(join(dir, "articles/entities.yml"), "- name: Place 1\n  type: place\n");
+    await writeFile(join(dir, "articles/story-4.md"), story(4, {}, "Talks in Place 1 and in the Old Town went on."));
+    expect((await build(options(dir))).ok).toBe(true);
+    await expectSameAsCold(dir);
+    await writeFile(join(dir, "articles/entities.yml"), "- name: Place 1\n  type: place\n  aliases: [Old Town]\n");
+    const changed = await build(options(dir));
+    expect(changed.ok).toBe(true);
+    await expectSameAsCold(dir);
+    expect(await readFile(join(dir, "dist/2024/05/story-4/index.html"), "utf8")).toContain("Old Town");
+  });
+});
+
 describe("media beside articles", () => {
   it("follow an image replaced under the same name, and an image added or removed", async () => {
     const photo = await readFile(join(ROOT, "tests/fixtures/images/photo.jpg"));

@@ -10,7 +10,7 @@ import { HtmlPack, type PackRef } from "./html-pack.js";
 
 /**
  * Per-article results of loading (metadata and its warnings) and of Markdown (HTML and
- * headings), kept between builds in `<cacheDir>/articles.json` plus an HTML pack. An entry is
+ * headings, keyed also on the entity links the body was rendered with), kept between builds in `<cacheDir>/articles.json` plus an HTML pack. An entry is
  * reused only when the article key (see keys.ts) and the file's location and stat signature
  * (inode, size, mtime and ctime in nanoseconds, as git's index does) all match; the digest of
  * the file's text is stored with it and is what the HTML belongs to.
@@ -30,8 +30,8 @@ interface Entry {
   shown: string;
   article: Article;
   diagnostics: Diagnostic[];
-  headings: MarkdownResult["headings"];
-  html: PackRef;
+  /** Rendered HTML, once an article page has been rendered, with what it was rendered with. */
+  body?: { key: string; headings: MarkdownResult["headings"]; html: PackRef };
 }
 
 interface IndexBody {
@@ -86,31 +86,34 @@ export class ArticleCache {
     return { article: entry.article, diagnostics: entry.diagnostics };
   }
 
-  store(file: SourceFile, sig: string, article: Article, diagnostics: Diagnostic[], markdown: MarkdownResult): void {
-    const html = this.#pack.append(markdown.html);
-    this.#entries.set(file.contentPath, { key: this.key, sig, path: file.absolutePath, shown: file.displayPath, article, diagnostics, headings: markdown.headings, html });
+  store(file: SourceFile, sig: string, article: Article, diagnostics: Diagnostic[]): void {
+    this.#entries.set(file.contentPath, { key: this.key, sig, path: file.absolutePath, shown: file.displayPath, article, diagnostics });
     this.#used.add(file.contentPath);
     this.#changed = true;
   }
 
-  /** The article's HTML, or undefined when the pack does not hold it intact. */
-  markdown(article: Article): MarkdownResult | undefined {
+  /**
+   * The article's HTML when it was rendered from the same text with the same `bodyKey` (the
+   * entity links it was given), or undefined — also when the pack does not hold it intact.
+   */
+  markdown(article: Article, bodyKey: string): MarkdownResult | undefined {
     const entry = this.#entries.get(article.id);
-    if (!entry || entry.article.digest !== article.digest) return undefined;
-    const html = this.#pack.read(entry.html);
+    if (!entry?.body || entry.article.digest !== article.digest || entry.body.key !== bodyKey) return undefined;
+    const html = this.#pack.read(entry.body.html);
     if (html === undefined) {
-      // Damaged: forget the entry so the next build processes the file again.
-      this.#entries.delete(article.id);
+      // Damaged: forget the HTML so it is rendered again.
+      delete entry.body;
       this.#changed = true;
       return undefined;
     }
-    return { html, headings: entry.headings };
+    return { html, headings: entry.body.headings };
   }
 
-  /** The article's heading list, from the index alone (no HTML is read). */
-  headings(article: Article): MarkdownResult["headings"] | undefined {
+  storeMarkdown(article: Article, bodyKey: string, markdown: MarkdownResult): void {
     const entry = this.#entries.get(article.id);
-    return entry && entry.article.digest === article.digest ? entry.headings : undefined;
+    if (!entry || entry.article.digest !== article.digest) return;
+    entry.body = { key: bodyKey, headings: markdown.headings, html: this.#pack.append(markdown.html) };
+    this.#changed = true;
   }
 
   /** Writes the index (dropping entries for files that are gone) if anything changed. */
@@ -121,7 +124,7 @@ export class ArticleCache {
         this.#changed = true;
       }
     }
-    const live = [...this.#entries.values()].reduce((n, e) => n + e.html.length, 0);
+    const live = [...this.#entries.values()].reduce((n, e) => n + (e.body?.html.length ?? 0), 0);
     if (this.#pack.size > 1_000_000 && live < this.#pack.size * (1 - MAX_DEAD_SHARE)) this.compact();
     if (!this.#changed) return this.#pack.close();
     const body: IndexBody = { pack: basename(this.#pack.path), entries: [...this.#entries] };
@@ -138,10 +141,11 @@ export class ArticleCache {
 
   private compact(): void {
     const next = HtmlPack.open(join(this.dir, newPackName()), true);
-    for (const [id, entry] of this.#entries) {
-      const html = this.#pack.read(entry.html);
-      if (html === undefined) this.#entries.delete(id);
-      else entry.html = next.append(html);
+    for (const entry of this.#entries.values()) {
+      if (!entry.body) continue;
+      const html = this.#pack.read(entry.body.html);
+      if (html === undefined) delete entry.body;
+      else entry.body.html = next.append(html);
     }
     this.#pack.close();
     this.#pack = next;

@@ -24,6 +24,7 @@ const STAT_CONCURRENCY = 64;
 export async function loadContentCached(
   contentDir: string,
   timezone: string,
+  registry: ArticleTask["registry"],
   bag: DiagnosticBag,
   cache: ArticleCache,
   pool: ArticlePool,
@@ -45,7 +46,7 @@ export async function loadContentCached(
       bag.addAll(hit.diagnostics);
       loaded[i] = hit.article;
     } else {
-      tasks.push({ file, timezone });
+      tasks.push({ file, timezone, registry });
       taskIndex.push(i);
     }
   });
@@ -53,9 +54,9 @@ export async function loadContentCached(
   await pool.run(tasks, (result, t) => {
     const i = taskIndex[t]!;
     bag.addAll(result.diagnostics);
-    if (result.article && result.markdown) {
+    if (result.article) {
       loaded[i] = result.article;
-      cache.store(files.articles[i]!, sigs[i]!, result.article, result.diagnostics, result.markdown);
+      cache.store(files.articles[i]!, sigs[i]!, result.article, result.diagnostics);
     }
   });
   const articles = loaded.filter((a): a is Article => a !== undefined);

@@ -40,16 +40,16 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
   const pool = ArticlePool.create(options.workers);
   let eleventy: Promise<typeof import("../render/eleventy.js")> | undefined;
   try {
-    const checked = await checkSite(options, async (config, bag) => {
+    const checked = await checkSite(options, async (config, bag, registry) => {
       keys = cacheKeys({
         config,
         templatesDigest: await templatesDigest(config.templatesDir).catch(() => "missing"),
-        // HOOK: when src/entities/ lands, pass its registryDigest here so registry edits
-        // invalidate cached articles and pages.
-        registryDigest: undefined,
+        // Registry edits change which entities articles mention and what their bodies link.
+        registryDigest: registry.digest,
       });
       cache = ArticleCache.open(join(config.cacheDir, "articles"), keys.article, mode === "refresh");
-      const loaded = await loadContentCached(config.contentDir, config.timezone, bag, cache, pool, (misses) => {
+      const registryData = { digest: registry.digest, entries: registry.entries };
+      const loaded = await loadContentCached(config.contentDir, config.timezone, registryData, bag, cache, pool, (misses) => {
         // Something changed, so pages will be rendered: load Eleventy on this thread while
         // the worker threads process the changed articles, instead of after them.
         if (misses > 0) {
@@ -79,7 +79,6 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     const manifests = join(config.cacheDir, "outputs", digest(config.outDir).slice(0, 16));
     const writer = await GenerationWriter.open(config.outDir, manifests, mode === "use");
     try {
-      const headingsOf = (a: PublishedArticle) => articleCache.headings(a);
       const ctx = new ViewContext(library, config);
       // Media first, as in build.ts: pages need their images' sizes. Files are recorded, not
       // copied, so that only the ones that changed are copied below.
@@ -92,7 +91,10 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         await writer.abort();
         return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
       }
-      const mediaOf = (a: PublishedArticle) => ctx.media.get(a.id);
+      // What a body's HTML depends on besides its text: the entity links it is given (they come
+      // from the registry and the library) and, after rendering, the media it shows.
+      const bodyKey = (a: PublishedArticle) => digest(JSON.stringify(ctx.entityLinks(a)));
+      const bodyIdentity = (a: PublishedArticle) => `${a.digest}:${bodyKey(a)}:${JSON.stringify([...(ctx.media.get(a.id) ?? [])])}`;
       // Keys are made with a ViewContext of their own: view code may remember things per
       // context (the site feeds remember their items), and stand-in bodies must not leak out.
       const keyCtx = new ViewContext(library, config);
@@ -101,7 +103,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const state = incrementalState(library, keys, shared.site, ctx.media);
       const previous = writer.previous();
       const vouch = reusableKeys(previous, state, library, config);
-      const { keys: outputs, computed } = await pageKeys(pages, keyingEnv(shared, headingsOf, mediaOf), keys.pages, vouch?.known);
+      const { keys: outputs, computed } = await pageKeys(pages, keyingEnv(shared, bodyIdentity), keys.pages, vouch?.known);
       // Same structure → same related lists; otherwise every article page was just keyed and
       // the lists are already computed (relatedArticles remembers them per Library).
       state.related = vouch?.related ?? library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
@@ -117,7 +119,13 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
         const renderer = await TemplateRenderer.create(config.templatesDir);
         const env = makeRenderEnv(ctx, renderer, async (article) => {
-          const body = articleCache.markdown(article) ?? (await (await import("../content/markdown.js")).renderMarkdown(await readBody(article)));
+          const key = bodyKey(article);
+          let body = articleCache.markdown(article, key);
+          if (!body) {
+            const { renderMarkdown } = await import("../content/markdown.js");
+            body = await renderMarkdown(await readBody(article), { entityLinks: ctx.entityLinks(article) });
+            articleCache.storeMarkdown(article, key, body);
+          }
           return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
         }, pages);
         await forEachLimit(toRender, RENDER_CONCURRENCY, async (page) => {

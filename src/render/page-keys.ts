@@ -1,4 +1,3 @@
-import type { MarkdownResult } from "../content/markdown.js";
 import type { PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
 import { digest } from "../util/digest.js";
@@ -15,21 +14,19 @@ import { renderPage, type RenderEnv } from "./page.js";
  * anywhere, and no dependency map can drift out of date; pages that are not rendered through
  * templates (feeds, sitemaps) are keyed by their own bytes, made with the stand-in bodies.
  */
-export type HeadingsOf = (article: PublishedArticle) => MarkdownResult["headings"] | undefined;
-
-export function keyingEnv(
-  env: Omit<RenderEnv, "templates" | "renderBody">,
-  headingsOf: HeadingsOf,
-  /** What was published beside the article: body images are rewritten with their sizes. */
-  mediaOf: (article: PublishedArticle) => ReadonlyMap<string, unknown> | undefined = () => undefined,
-): RenderEnv {
+/**
+ * `bodyIdentity` names everything an article's body HTML is made from (its text's digest, the
+ * entity links and media it is rendered with): the stand-in body carries it, in the HTML and
+ * in the headings, so any page showing either is keyed on it.
+ */
+export function keyingEnv(env: Omit<RenderEnv, "templates" | "renderBody">, bodyIdentity: (article: PublishedArticle) => string): RenderEnv {
   return {
     ...env,
     templates: { render: async (data) => JSON.stringify(data) },
-    renderBody: async (article) => ({
-      html: `\u0000body:${article.digest}:${JSON.stringify([...(mediaOf(article) ?? [])])}`,
-      headings: headingsOf(article) ?? [],
-    }),
+    renderBody: async (article) => {
+      const identity = `\u0000body:${bodyIdentity(article)}`;
+      return { html: identity, headings: [{ depth: 1, id: identity, text: identity }] };
+    },
   };
 }
 
