@@ -7,8 +7,9 @@ import type { ArticleTask, ArticleTaskResult } from "./article-task.js";
 import type { BatchRequest } from "./worker.js";
 
 /**
- * Spreads article tasks (read, validate, remark) over worker threads: remark costs ~1 ms per
- * article and is most of a cold build, so it is the part worth parallelising. Tasks travel in
+ * Spreads article tasks (read, parse, validate, find entity mentions) over worker threads.
+ * (Markdown used to run here too, being most of a cold build; since bodies link entities found
+ * across the library it runs at page time, cached — moving it back needs the links first.) Tasks travel in
  * batches because a message per article costs more than the article. The pool runs in-process
  * when the compiled worker file is missing (vitest runs the TypeScript sources, which a worker
  * thread cannot load) or when there is only one core; the results are the same either way.
@@ -88,9 +89,9 @@ export class ArticlePool {
             if (++done === batches.length) resolve();
             else send(worker);
           });
-          worker.on("error", (error) => fail(new DatelineError("a Markdown worker thread failed", { cause: error })));
+          worker.on("error", (error) => fail(new DatelineError("a loading worker thread failed", { cause: error })));
           worker.on("exit", (code) => {
-            if (code !== 0) fail(new DatelineError(`a Markdown worker thread stopped with code ${code}`));
+            if (code !== 0) fail(new DatelineError(`a loading worker thread stopped with code ${code}`));
           });
           for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) send(worker);
         }
