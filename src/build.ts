@@ -14,6 +14,7 @@ import { TemplateRenderer } from "./render/eleventy.js";
 import { renderPage, type RenderEnv } from "./render/page.js";
 import { ImageCache } from "./render/images.js";
 import { publishMedia, rewriteBodyMedia } from "./render/media.js";
+import { SEARCH_BUNDLE_DIR, indexSearch } from "./render/search.js";
 import { buildSiteView } from "./render/site.js";
 import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
@@ -27,6 +28,11 @@ import type { Writer } from "./write/writer.js";
 export interface BuildOptions extends ConfigOverrides {
   /** Where pages go; defaults to an atomic DiskWriter on the configured output folder. */
   writer?: Writer;
+  /**
+   * Build the Pagefind search index (default true). It runs only when the writer has a real
+   * folder (DiskWriter); in-memory builds have no files for Pagefind to read and skip it.
+   */
+  search?: boolean;
 }
 
 export interface BuildResult {
@@ -36,6 +42,8 @@ export interface BuildResult {
   files: number;
   pages: number;
   articles: number;
+  /** Pages in the search index; undefined when indexing was skipped. */
+  searchPages?: number;
   timings: Record<string, number>;
   config: SiteConfig;
   /** The index and the plan the site was built from (for checks that run on the output). */
@@ -128,10 +136,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     timings.render = Math.round(performance.now() - start);
     const copied = await copyPublic(config.publicDir, writer, new Set(pages.map((p) => p.output)));
+    let searchPages: number | undefined;
+    if (options.search !== false && writer.directory) {
+      const searchStart = performance.now();
+      searchPages = (await indexSearch(writer.directory, config.language)).pages;
+      timings.search = Math.round(performance.now() - searchStart);
+    }
     const commitStart = performance.now();
     await writer.commit();
     timings.commit = Math.round(performance.now() - commitStart);
-    return { ...result, ok: true, files: pages.length + copied, pages: pages.length, library, plan: pages };
+    const done: BuildResult = { ...result, ok: true, files: pages.length + copied, pages: pages.length, library, plan: pages };
+    if (searchPages !== undefined) done.searchPages = searchPages;
+    return done;
   } catch (error) {
     await writer.abort();
     throw error;
@@ -150,10 +166,10 @@ async function copyPublic(publicDir: string, writer: Writer, generated: Set<stri
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
     throw error;
   }
-  const clashes = entries.filter((e) => generated.has(e));
+  const clashes = entries.filter((e) => generated.has(e) || e.startsWith(`${SEARCH_BUNDLE_DIR}/`));
   if (clashes.length) {
     throw new DatelineError(`public/ files would overwrite generated pages: ${clashes.join(", ")}`, {
-      hint: "rename or remove those files in public/",
+      hint: `rename or remove those files in public/ (${SEARCH_BUNDLE_DIR}/ is where the search index goes)`,
     });
   }
   await forEachLimit(entries, 16, (path) => writer.copyFile(join(publicDir, path), path));

@@ -27,6 +27,8 @@ export const routes = {
   authors: () => "/authors/",
   author: (slug: string) => `/authors/${slug}/`,
   search: () => "/search/",
+  /** Pagefind's index and script, written by the search indexer after the pages. */
+  searchBundle: () => "/pagefind/",
   notFound: () => "/404.html",
   rss: () => "/feed.xml",
   atom: () => "/atom.xml",
