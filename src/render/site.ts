@@ -25,6 +25,7 @@ export function buildSiteView(ctx: ViewContext): SiteView {
     homeHref: ctx.href(routes.home()),
     nav: nav.map((n) => ({ name: n.name, href: ctx.href(n.route), section: n.section })),
     stylesheetHref: ctx.href("/assets/site.css"),
+    iconHref: ctx.href("/assets/favicon.svg"),
     searchHref: ctx.href(routes.search()),
     feeds: [
       { title: `${config.title} (RSS)`, href: ctx.href(routes.rss()), type: FEED_TYPES.rss },

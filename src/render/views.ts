@@ -38,6 +38,8 @@ export interface SiteView {
   homeHref: string;
   nav: SectionNavItem[];
   stylesheetHref: string;
+  /** The site icon: without one, browsers request /favicon.ico and log a 404. */
+  iconHref: string;
   searchHref: string;
   feeds: { title: string; href: string; type: string }[];
   publisher: string;
