@@ -181,7 +181,8 @@ async function runBuild(o: ConfigOverrides, format: DiagnosticFormat): Promise<n
     const t = result.timings;
     process.stdout.write(
       `built ${result.articles} articles into ${result.files} files in ${result.config.outDir} ` +
-        `(load ${t.load} ms, index ${t.index} ms, render ${t.render} ms)\n`,
+        `(load ${t.load} ms, index ${t.index} ms, render ${t.render} ms` +
+        (result.searchPages === undefined ? ")\n" : `, search index of ${result.searchPages} pages ${t.search} ms)\n`),
     );
   }
   return 0;

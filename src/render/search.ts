@@ -1,13 +1,19 @@
-import { join } from "node:path";
-import * as pagefind from "pagefind";
+import { spawn } from "node:child_process";
+import { access } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DatelineError } from "../errors.js";
 import { routes } from "../model/routes.js";
 
 /**
- * The one module that imports Pagefind. Pagefind indexes built HTML, so it runs after every
- * page is written, on the writer's staging folder and before the commit: a failed index
- * fails the build and the live site stays as it was. Its npm package ships the indexer as a
- * platform binary (an optional dependency, no install script) and runs it as a service.
+ * The one module that runs Pagefind. Pagefind indexes built HTML, so it runs after every page
+ * is written, on the writer's staging folder and before the commit: a failed index fails the
+ * build and the live site stays as it was. Its npm package ships the indexer as a platform
+ * binary (an optional dependency, no install script needed).
+ *
+ * We run the package's own command-line runner rather than its Node service API: the service
+ * never settles its promises when the binary exits without an error on its pipe (a crash, a
+ * missing binary), which would hang a build forever. A child process has an exit code.
  *
  * Templates decide what is searchable: only the article body carries `data-pagefind-body`,
  * so listings are never results, and `data-pagefind-filter` attributes on the article's
@@ -16,34 +22,45 @@ import { routes } from "../model/routes.js";
 export const SEARCH_BUNDLE_DIR = routes.searchBundle().replace(/^\/|\/$/g, "");
 
 export interface SearchIndexResult {
-  /** Pages Pagefind found with a searchable body. */
+  /** Pages in the index (those with a searchable body), as Pagefind reports them. */
   pages: number;
 }
 
 export async function indexSearch(siteDir: string, language: string): Promise<SearchIndexResult> {
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: language.slice(0, 2).toLowerCase() });
-    const index = created.index;
-    if (!index || created.errors.length) throw failure("could not start the search indexer", created.errors);
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length) throw failure("the search indexer could not read the built pages", added.errors);
-    const written = await index.writeFiles({ outputPath: join(siteDir, SEARCH_BUNDLE_DIR) });
-    if (written.errors.length) throw failure("the search index could not be written", written.errors);
-    return { pages: added.page_count };
-  } catch (error) {
-    if (error instanceof DatelineError) throw error;
-    throw new DatelineError("the search indexer (pagefind) failed", {
-      cause: error,
-      hint: "check that the pagefind package installed its binary for this platform (npm ci)",
+  const runner = await findRunner();
+  const args = [runner, "--site", siteDir, "--output-subdir", SEARCH_BUNDLE_DIR, "--force-language", language.slice(0, 2).toLowerCase()];
+  const { code, output } = await run(process.execPath, args);
+  const indexed = /Indexed (\d+) pages?\b/.exec(output);
+  if (code !== 0 || !indexed) {
+    const tail = output.trim().split("\n").slice(-6).join("\n");
+    throw new DatelineError(`the search indexer (pagefind) failed with exit code ${code}:\n${tail}`, {
+      hint: "the previous site was left in place; check that `npm ci` installed pagefind's binary for this platform",
     });
-  } finally {
-    // The service is a child process: leaving it running would keep Node alive after the build.
-    await pagefind.close();
   }
+  return { pages: Number(indexed[1]) };
 }
 
-function failure(message: string, errors: string[]): DatelineError {
-  return new DatelineError(`${message}: ${errors.join("; ")}`, {
-    hint: "the previous site was left in place; run the build again with --verbose and report the message if it persists",
+function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => resolveRun({ code, output }));
   });
+}
+
+/** Pagefind's runner script. Its package exports only the service API, so we look it up. */
+async function findRunner(): Promise<string> {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
+    if (await access(candidate).then(() => true, () => false)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) {
+      throw new DatelineError("the pagefind package is not installed", { hint: "run `npm ci` (pagefind is a dependency of Dateline)" });
+    }
+    dir = parent;
+  }
 }
