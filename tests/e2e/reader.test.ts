@@ -138,6 +138,34 @@ describe.skipIf(!hasChromium)("a reader in Chromium", { timeout: 300_000 }, () =
     await context.close();
   });
 
+  it("lets a keyboard user skip to the content, with a visible focus ring", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(pages.article!);
+    await page.keyboard.press("Tab");
+    const skip = page.locator(".skip-link");
+    expect(await page.evaluate("document.activeElement.className")).toBe("skip-link");
+    const box = await skip.boundingBox();
+    expect(box && box.y >= 0 && box.height > 0).toBe(true); // on screen once focused
+    expect(await page.evaluate("getComputedStyle(document.activeElement).outlineStyle")).toBe("solid");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate("document.activeElement.id")).toBe("content");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.closest('main') !== null")).toBe(true);
+    await page.close();
+  });
+
+  it("prints the article without navigation", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(pages.article!);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("nav[aria-label=Sections]").isHidden()).toBe(true);
+    expect(await page.locator(".related").isHidden()).toBe(true);
+    expect(await page.locator("article .body").isVisible()).toBe(true);
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, "article-print.png"), fullPage: true });
+    await page.close();
+  });
+
   for (const scheme of ["light", "dark"] as const) {
     for (const [device, width] of Object.entries(WIDTHS)) {
       it(`has no axe violations on any page type (${scheme}, ${device} ${width}px)`, async () => {
