@@ -154,6 +154,18 @@ describe.skipIf(!hasChromium)("a reader in Chromium", { timeout: 300_000 }, () =
     await page.close();
   });
 
+  it("fits a 320px screen without sideways scrolling on any page type", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 320, height: 640 } });
+    const overflowing: string[] = [];
+    for (const [type, url] of Object.entries(pages)) {
+      await page.goto(url);
+      const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+      if (width > 320) overflowing.push(`${type}: ${width}px wide`);
+    }
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+
   it("prints the article without navigation", async () => {
     const page = await site.browser.newPage();
     await page.goto(pages.article!);
