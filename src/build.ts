@@ -137,7 +137,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     timings.render = Math.round(performance.now() - start);
     const copied = await copyPublic(config.publicDir, writer, new Set(pages.map((p) => p.output)));
     let searchPages: number | undefined;
-    if (options.search !== false && writer.directory) {
+    // With no articles no page has a searchable body, and Pagefind would index listings instead.
+    if (options.search !== false && writer.directory && library.articles.length > 0) {
       const searchStart = performance.now();
       searchPages = (await indexSearch(writer.directory, config.language)).pages;
       timings.search = Math.round(performance.now() - searchStart);

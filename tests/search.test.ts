@@ -79,6 +79,17 @@ describe("search indexing", () => {
     expect((await readdir(dir)).filter((n) => n.startsWith(".dist"))).toEqual([]);
   });
 
+  it("writes no index for an empty archive, and the search page says there is nothing to search", { timeout: 60_000 }, async () => {
+    const dir = await tempProject({ "articles/.keep": "" });
+    const result = await build2(dir);
+    expect(result.ok).toBe(true);
+    expect(result.searchPages).toBeUndefined();
+    expect(await stat(join(dir, "dist", "pagefind")).catch(() => undefined)).toBeUndefined();
+    const page = await readFile(join(dir, "dist", "search", "index.html"), "utf8");
+    expect(page).toContain("nothing to search");
+    expect(page).not.toContain("search.js");
+  });
+
   it("is skipped for in-memory builds, which have no files for Pagefind to read", async () => {
     const site = await buildProject(await tempProject(files));
     expect(site.ok).toBe(true);

@@ -36,8 +36,8 @@ async function start() {
     void search(true);
   });
   for (const select of selects) select.addEventListener("change", () => void search(true));
+  // No autofocus: a screen reader would land in the field and skip the page's heading.
   if (input.value || selects.some((s) => s.value)) await search(false);
-  else input.focus();
 }
 
 function chosenFilters() {

@@ -149,6 +149,7 @@ function searchView(ctx: ViewContext): SearchPage {
     baseHref: ctx.href(routes.home()),
     scriptHref: ctx.href("/assets/search.js"),
     archiveHref: ctx.href(routes.archive()),
+    searchable: library.articles.length > 0,
     filters: [
       { key: "tag", label: "Tag", options: library.tags.map((t) => t.name) },
       {

@@ -179,6 +179,8 @@ export interface SearchPage {
   baseHref: string;
   scriptHref: string;
   archiveHref: string;
+  /** False when the archive has no articles: there is no index, so no form and no script. */
+  searchable: boolean;
   /** Filter choices, from the Library: values match the articles' data-pagefind-filter. */
   filters: { key: string; label: string; options: string[] }[];
 }
