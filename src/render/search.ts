@@ -28,7 +28,13 @@ export interface SearchIndexResult {
 
 export async function indexSearch(siteDir: string, language: string): Promise<SearchIndexResult> {
   const runner = await findRunner();
-  const args = [runner, "--site", siteDir, "--output-subdir", SEARCH_BUNDLE_DIR, "--force-language", language.slice(0, 2).toLowerCase()];
+  const args = [
+    runner,
+    ["--site", siteDir],
+    ["--output-subdir", SEARCH_BUNDLE_DIR],
+    ["--glob", routes.articleOutputGlob()],
+    ["--force-language", language.slice(0, 2).toLowerCase()],
+  ].flat();
   const { code, output } = await run(process.execPath, args);
   const indexed = /Indexed (\d+) pages?\b/.exec(output);
   if (code !== 0 || !indexed) {
