@@ -58,7 +58,7 @@ describe("images beside articles", () => {
     expect(lead).toMatch(/<img src="\/2024\/01\/border\/photo-900\.jpeg" srcset="[^"]+" sizes="[^"]+" alt="Guards at the crossing" width="900" height="560"/);
     expect(lead.indexOf("image/avif")).toBeLessThan(lead.indexOf("image/webp"));
 
-    const body = html.slice(html.indexOf('<div class="body"'));
+    const body = html.slice(html.indexOf('<div class="body">'));
     expect(body).toContain(
       '<picture><source type="image/avif" srcset="/2024/01/border/charts/chart-300.avif 300w" sizes="(min-width: 50rem) 48rem, 100vw">',
     );
