@@ -10,6 +10,7 @@ import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/pla
 import { renderPage, type RenderEnv } from "./render/page.js";
 import { ImageCache } from "./render/images.js";
 import { publishMedia, rewriteBodyMedia } from "./render/media.js";
+import { SEARCH_BUNDLE_DIR, indexSearch } from "./render/search.js";
 import { buildSiteView } from "./render/site.js";
 import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
@@ -32,6 +33,11 @@ export interface BuildOptions extends ConfigOverrides {
   cache?: CacheMode;
   /** Worker threads for loading and Markdown; 0 or 1 runs in-process. */
   workers?: number;
+  /**
+   * Build the Pagefind search index (default true). It runs only when the writer has a real
+   * folder (DiskWriter); in-memory builds have no files for Pagefind to read and skip it.
+   */
+  search?: boolean;
 }
 
 export type CacheMode = "use" | "refresh" | "off";
@@ -59,6 +65,8 @@ export interface BuildResult {
   files: number;
   pages: number;
   articles: number;
+  /** Pages in the search index; undefined when indexing was skipped. */
+  searchPages?: number;
   timings: Record<string, number>;
   config: SiteConfig;
   /** The index and the plan the site was built from (for checks that run on the output). */
@@ -156,10 +164,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     timings.render = Math.round(performance.now() - start);
     const copied = await copyPublic(config.publicDir, writer, new Set(pages.map((p) => p.output)));
+    let searchPages: number | undefined;
+    // With no articles no page has a searchable body, and Pagefind would index listings instead.
+    if (options.search !== false && writer.directory && library.articles.length > 0) {
+      const searchStart = performance.now();
+      searchPages = (await indexSearch(writer.directory, config.language)).pages;
+      timings.search = Math.round(performance.now() - searchStart);
+    }
     const commitStart = performance.now();
     await writer.commit();
     timings.commit = Math.round(performance.now() - commitStart);
-    return { ...result, ok: true, files: pages.length + copied, pages: pages.length, library, plan: pages };
+    const done: BuildResult = { ...result, ok: true, files: pages.length + copied, pages: pages.length, library, plan: pages };
+    if (searchPages !== undefined) done.searchPages = searchPages;
+    return done;
   } catch (error) {
     await writer.abort();
     throw error;

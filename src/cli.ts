@@ -183,7 +183,8 @@ async function runBuild(o: BuildOptions, format: DiagnosticFormat): Promise<numb
     const t = result.timings;
     process.stdout.write(
       `built ${result.articles} articles into ${result.files} files in ${result.config.outDir} ` +
-        `(load ${t.load} ms, index ${t.index} ms, render ${t.render} ms)\n`,
+        `(load ${t.load} ms, index ${t.index} ms, render ${t.render} ms` +
+        (result.searchPages === undefined ? ")\n" : `, search index of ${result.searchPages} pages ${t.search} ms)\n`),
     );
     const inc = result.incremental;
     if (inc) {

@@ -87,8 +87,8 @@ describe("dateline check --links", () => {
     const generated = fromTemplate.filter((d) => !d.file.startsWith("articles/"));
     expect(articles).toHaveLength(2); // each article page reports its own
     expect(generated).toHaveLength(1);
-    // 9 generated pages, /entities/by-articles/ among them.
-    expect(generated[0]!.message).toMatch(/^on 9 pages \(\/2024\/01\/, /);
+    // 10 generated pages: /entities/by-articles/ and /search/ among them.
+    expect(generated[0]!.message).toMatch(/^on 10 pages \(\/2024\/01\/, /);
     expect(generated[0]!.hint).toContain("template");
   });
 

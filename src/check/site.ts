@@ -23,7 +23,8 @@ export async function checkSiteWithLinks(options: ConfigOverrides): Promise<Link
   const dir = await mkdtemp(join(tmpdir(), "dateline-links-"));
   try {
     const outDir = join(dir, "site");
-    const result = await build({ ...options, outDir });
+    // No search index: links never point into it, and Pagefind is the slowest step at scale.
+    const result = await build({ ...options, outDir, search: false });
     const base = { config: result.config, articles: result.articles };
     if (!result.ok || !result.library || !result.plan) return { ...base, ok: false, diagnostics: result.diagnostics };
     const bag = new DiagnosticBag();

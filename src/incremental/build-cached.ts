@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { link, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { indexSearch, SEARCH_BUNDLE_DIR } from "../render/search.js";
 import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
@@ -137,6 +138,13 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const mediaCopies = [...media.copies].filter(([path]) => stale.has(path));
       await forEachLimit(mediaCopies, 16, ([path, source]) => writer.copyFile(source, path));
       timings.render = Math.round(performance.now() - start);
+      if (options.search !== false && library.articles.length > 0) {
+        const searchStart = performance.now();
+        state.searchKey = searchKey(pages, outputs);
+        const searched = await updateSearchIndex(writer, config, state.searchKey, previous?.state);
+        if (searched !== undefined) result.searchPages = searched;
+        timings.search = Math.round(performance.now() - searchStart);
+      }
       const commitStart = performance.now();
       await writer.commit(state);
       timings.commit = Math.round(performance.now() - commitStart);
@@ -179,6 +187,47 @@ interface IncrementalState {
   media: string;
   /** Each article's related articles: its page shows their cards. */
   related?: number[][];
+  /** Digest of every article page's key: the search index is a function of exactly these. */
+  searchKey?: string;
+}
+
+/** Search indexes article pages only (render/search.ts), so their keys decide the index. */
+function searchKey(pages: readonly PlannedPage[], outputs: Map<string, string>): string {
+  return digest(...pages.filter((p) => p.spec.kind === "article").map((p) => `${p.output}\0${outputs.get(p.output) ?? ""}`));
+}
+
+/**
+ * Brings the search bundle of the folder being written up to date. The bundle is not in the
+ * writer's manifest: the spare generation still holds the index of an older build, so it is
+ * always removed (unlinking never touches the live site's files) and then either shared from
+ * the live site as hard links, when the article pages it indexes are the same, or rebuilt by
+ * Pagefind, which has no incremental mode. Returns the pages indexed when Pagefind ran.
+ */
+async function updateSearchIndex(writer: GenerationWriter, config: SiteConfig, key: string, live: unknown): Promise<number | undefined> {
+  if (writer.mode === "unchanged") return undefined;
+  const bundle = join(writer.directory, SEARCH_BUNDLE_DIR);
+  const liveBundle = join(config.outDir, SEARCH_BUNDLE_DIR);
+  await rm(bundle, { recursive: true, force: true });
+  const liveKey = (live as IncrementalState | undefined)?.searchKey;
+  if (liveKey === key && (await linkTree(liveBundle, bundle))) return undefined;
+  await rm(bundle, { recursive: true, force: true });
+  return (await indexSearch(writer.directory, config.language)).pages;
+}
+
+/** Hard-links every file of `from` into `to`; false when `from` is missing or a link fails. */
+async function linkTree(from: string, to: string): Promise<boolean> {
+  try {
+    for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const source = join(entry.parentPath, entry.name);
+      const target = join(to, relative(from, source));
+      await mkdir(dirname(target), { recursive: true });
+      await link(source, target);
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function incrementalState(library: Library, keys: CacheKeys, site: unknown, media: MediaIndex): IncrementalState {

@@ -18,6 +18,7 @@ export type PageSpec =
   | { kind: "author"; index: number; page: number }
   | { kind: "year"; index: number; page: number }
   | { kind: "month"; yearIndex: number; index: number; page: number }
+  | { kind: "search" }
   | { kind: "404" }
   // Generated files (not templates): see render/page.ts for the dispatch.
   | { kind: "feed"; format: FeedFormat }
@@ -40,7 +41,7 @@ export type FeedTermKind = "tag" | "author" | EntityType;
  * Page kinds rendered from templates into HTML; every other kind is a generated file. A new
  * HTML kind goes here too (or render/page.ts will not compile); it then joins the sitemap.
  */
-export const HTML_KINDS = ["home", "archive", "article", "terms", "tag", "entity", "author", "year", "month", "404"] as const;
+export const HTML_KINDS = ["home", "archive", "article", "terms", "tag", "entity", "author", "year", "month", "search", "404"] as const;
 export type HtmlSpec = Extract<PageSpec, { kind: (typeof HTML_KINDS)[number] }>;
 export function isHtmlSpec(spec: PageSpec): spec is HtmlSpec {
   return (HTML_KINDS as readonly string[]).includes(spec.kind);
@@ -95,6 +96,7 @@ export function planPages(library: Library, pageSize: number, options: PlanOptio
       paginated(m.url, m.articles.length, (page) => ({ kind: "month", yearIndex: index, index: mi, page })),
     );
   });
+  add(routes.search(), { kind: "search" });
   add(routes.notFound(), { kind: "404" });
   library.articles.forEach((a, index) => {
     for (const from of a.redirectFrom) add(from, { kind: "redirect", index, from });

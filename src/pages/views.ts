@@ -3,7 +3,7 @@ import type { MarkdownResult } from "../content/markdown.js";
 import { formatMonth } from "../dates.js";
 import type { PublishedArticle } from "../model/library.js";
 import { ENTITY_SECTIONS, routes } from "../model/routes.js";
-import type { ArticlePage, HeadView, ListPage, PageView, TermIndexPage } from "../render/views.js";
+import type { ArticlePage, HeadView, ListPage, PageView, SearchPage, TermIndexPage } from "../render/views.js";
 import type { ViewContext } from "./context.js";
 import type { HtmlSpec } from "./plan.js";
 import { ENTITY_LABELS, ENTITY_SINGULAR, entityIndex, entityView } from "./entity-view.js";
@@ -78,6 +78,8 @@ export async function buildView(spec: HtmlSpec, ctx: ViewContext, renderBody: Bo
         return { view: entityIndex(ctx, spec.order ?? "name"), head: plain(spec.order === "count" ? "People, organizations and places by number of articles" : "People, organizations and places") };
       }
       return { view: termIndex(spec.of, ctx), head: plain(spec.of === "tags" ? "Tags" : spec.of === "authors" ? "Authors" : "People, organizations and places") };
+    case "search":
+      return { view: searchView(ctx), head: plain("Search", `Search every article in ${config.title}.`) };
     case "404":
       return {
         view: { template: "404", heading: "Page not found", homeHref: ctx.href(routes.home()), archiveHref: ctx.href(routes.archive()) },
@@ -136,6 +138,30 @@ function termIndex(of: "tags" | "authors", ctx: ViewContext): TermIndexPage {
   return { template: "terms", heading: of === "tags" ? "Tags" : "Authors", groups: [{ label: "", id: of, items: terms.map(item) }] };
 }
 
+/** Filter values here must equal what article.njk puts in its data-pagefind-filter attributes. */
+function searchView(ctx: ViewContext): SearchPage {
+  const { library } = ctx;
+  const bundle = ctx.href(routes.searchBundle());
+  return {
+    template: "search",
+    heading: "Search the archive",
+    bundleHref: bundle,
+    baseHref: ctx.href(routes.home()),
+    scriptHref: ctx.href("/assets/search.js"),
+    archiveHref: ctx.href(routes.archive()),
+    searchable: library.articles.length > 0,
+    filters: [
+      { key: "tag", label: "Tag", options: library.tags.map((t) => t.name) },
+      {
+        key: "type",
+        label: "Mentions",
+        options: ENTITY_TYPES.filter((type) => library.entities[type].length > 0).map((type) => ENTITY_LABELS[type]),
+      },
+      { key: "year", label: "Year", options: library.years.map((y) => String(y.year)) },
+    ],
+  };
+}
+
 async function articleView(index: number, ctx: ViewContext, renderBody: BodyRenderer): Promise<BuiltView> {
   const { library, config } = ctx;
   const a = library.articles[index]!;
@@ -145,6 +171,7 @@ async function articleView(index: number, ctx: ViewContext, renderBody: BodyRend
   const view: ArticlePage = {
     template: "article",
     title: a.title,
+    year: String(a.year),
     date: ctx.time(a.date, routes.month(a.year, a.month)),
     authors: ctx.authorLinks(a),
     tags: ctx.tagLinks(a),

@@ -13,7 +13,7 @@ import type { TemplateData, TemplateName } from "./views.js";
  * Templates are Nunjucks with autoescaping on: every string from an article is escaped
  * unless a template marks a trusted `*Html` field `| safe`.
  */
-export const TEMPLATE_NAMES: readonly TemplateName[] = ["home", "article", "list", "terms", "entity", "404"];
+export const TEMPLATE_NAMES: readonly TemplateName[] = ["home", "article", "list", "terms", "entity", "search", "404"];
 export const TEMPLATE_EXTENSION = ".njk";
 
 type CompiledTemplate = (data: object) => Promise<string>;

@@ -6,7 +6,7 @@ import { siteChannel, termChannel } from "./feed-items.js";
 import { toAtom, toJsonFeed, toRss } from "./feeds.js";
 import { sitemapUrls, toNewsSitemap, toRobots, toSitemap, toSitemapIndex } from "./sitemap.js";
 import { renderRedirectPage, renderRedirectsFile } from "./redirects.js";
-import { buildHead } from "./site.js";
+import { buildHead, siteForPage } from "./site.js";
 import type { SiteView } from "./views.js";
 
 /**
@@ -30,7 +30,7 @@ export async function renderPage(page: PlannedPage, env: RenderEnv): Promise<str
   const spec = page.spec;
   if (isHtmlSpec(spec)) {
     const built = await buildView(spec, env.ctx, env.renderBody);
-    return env.templates.render({ site: env.site, head: buildHead(env.ctx, { ...page, spec }, built), page: built.view }, page.route);
+    return env.templates.render({ site: siteForPage(env.site, spec), head: buildHead(env.ctx, { ...page, spec }, built), page: built.view }, page.route);
   }
   switch (spec.kind) {
     case "feed":

@@ -1,29 +1,31 @@
 import { routes } from "../model/routes.js";
 import type { ViewContext } from "../pages/context.js";
-import { feedTerm, type FeedTermKind, type PageSpec, type PlannedPage } from "../pages/plan.js";
+import { feedTerm, type FeedTermKind, type HtmlSpec, type PageSpec, type PlannedPage } from "../pages/plan.js";
 import { FEED_TYPES } from "./feed-items.js";
 import { jsonForScript, newsArticleJsonLd } from "./jsonld.js";
 import { articleMeta, websiteMeta } from "./meta.js";
 import type { BuiltView } from "../pages/views.js";
-import type { HeadView, SiteView } from "./views.js";
+import type { HeadView, Section, SiteView } from "./views.js";
 
 /** The parts of every page that do not depend on the page: built once per build. */
 export function buildSiteView(ctx: ViewContext): SiteView {
   const { config } = ctx;
-  const nav = [
-    { name: "Latest", route: routes.home() },
-    { name: "Archive", route: routes.archive() },
-    { name: "Tags", route: routes.tags() },
-    { name: "People & places", route: routes.entities() },
-    { name: "Authors", route: routes.authors() },
+  const nav: { name: string; route: string; section: Section }[] = [
+    { name: "Latest", route: routes.home(), section: "home" },
+    { name: "Archive", route: routes.archive(), section: "archive" },
+    { name: "Tags", route: routes.tags(), section: "tags" },
+    { name: "People & places", route: routes.entities(), section: "entities" },
+    { name: "Authors", route: routes.authors(), section: "authors" },
+    { name: "Search", route: routes.search(), section: "search" },
   ];
   return {
     title: config.title,
     description: config.description,
     language: config.language,
     homeHref: ctx.href(routes.home()),
-    nav: nav.map((n) => ({ name: n.name, href: ctx.href(n.route), current: false })),
+    nav: nav.map((n) => ({ name: n.name, href: ctx.href(n.route), section: n.section })),
     stylesheetHref: ctx.href("/assets/site.css"),
+    iconHref: ctx.href("/assets/favicon.svg"),
     searchHref: ctx.href(routes.search()),
     feeds: [
       { title: `${config.title} (RSS)`, href: ctx.href(routes.rss()), type: FEED_TYPES.rss },
@@ -32,6 +34,45 @@ export function buildSiteView(ctx: ViewContext): SiteView {
     ],
     publisher: config.publisher.name,
     generator: "Dateline",
+  };
+}
+
+/**
+ * Which nav section a page belongs to, and whether it is that section's own page. Articles
+ * belong to no section: they are reached from many listings, and marking one would mislead.
+ */
+export function sectionOf(spec: HtmlSpec): { section: Section; own: boolean } | undefined {
+  switch (spec.kind) {
+    case "home":
+      return { section: "home", own: true };
+    case "archive":
+      return { section: "archive", own: spec.page === 1 };
+    case "year":
+    case "month":
+      return { section: "archive", own: false };
+    case "terms":
+      return { section: spec.of, own: true };
+    case "tag":
+      return { section: "tags", own: false };
+    case "entity":
+      return { section: "entities", own: false };
+    case "author":
+      return { section: "authors", own: false };
+    case "search":
+      return { section: "search", own: true };
+    case "article":
+    case "404":
+      return undefined;
+  }
+}
+
+/** The site view with this page's section marked for `aria-current`. */
+export function siteForPage(site: SiteView, spec: HtmlSpec): SiteView {
+  const at = sectionOf(spec);
+  if (!at) return site;
+  return {
+    ...site,
+    nav: site.nav.map((n) => (n.section === at.section ? { ...n, current: at.own ? "page" : "true" } : n)),
   };
 }
 

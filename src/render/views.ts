@@ -22,13 +22,24 @@ export interface NavItem extends LinkView {
   current: boolean;
 }
 
+/** The top-level parts of the site the header navigation links to. */
+export type Section = "home" | "archive" | "tags" | "entities" | "authors" | "search";
+
+export interface SectionNavItem extends LinkView {
+  section: Section;
+  /** `page` on the section's own page, `true` on pages inside it (a tag page under Tags). */
+  current?: "page" | "true";
+}
+
 export interface SiteView {
   title: string;
   description: string;
   language: string;
   homeHref: string;
-  nav: NavItem[];
+  nav: SectionNavItem[];
   stylesheetHref: string;
+  /** The site icon: without one, browsers request /favicon.ico and log a 404. */
+  iconHref: string;
   searchHref: string;
   feeds: { title: string; href: string; type: string }[];
   publisher: string;
@@ -87,6 +98,8 @@ export interface EntityGroupView {
 export interface ArticlePage {
   template: "article";
   title: string;
+  /** The publication year as text: the search index's year filter. */
+  year: string;
   summary?: string;
   date: TimeView;
   updated?: TimeView;
@@ -157,7 +170,22 @@ export interface NotFoundPage {
   archiveHref: string;
 }
 
-export type PageView = ArticlePage | ListPage | HomePage | TermIndexPage | EntityPage | NotFoundPage;
+export interface SearchPage {
+  template: "search";
+  heading: string;
+  /** Where Pagefind's bundle is served (`/pagefind/` under the path prefix). */
+  bundleHref: string;
+  /** The site root under the path prefix: result URLs are relative to it. */
+  baseHref: string;
+  scriptHref: string;
+  archiveHref: string;
+  /** False when the archive has no articles: there is no index, so no form and no script. */
+  searchable: boolean;
+  /** Filter choices, from the Library: values match the articles' data-pagefind-filter. */
+  filters: { key: string; label: string; options: string[] }[];
+}
+
+export type PageView = ArticlePage | ListPage | HomePage | TermIndexPage | EntityPage | SearchPage | NotFoundPage;
 export type TemplateName = PageView["template"];
 
 /** The whole object a template receives. */

@@ -39,6 +39,11 @@ export class DiskWriter implements Writer {
     }
   }
 
+  /** The staging folder: post-build steps write beside the pages, and commit swaps it all in. */
+  get directory(): string {
+    return this.stagingDir;
+  }
+
   async write(path: string, contents: string | Uint8Array): Promise<void> {
     const target = resolveInside(this.stagingDir, path);
     await this.ensureDir(dirname(target));

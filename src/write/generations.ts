@@ -80,6 +80,12 @@ export class GenerationWriter implements Writer {
     return { keys: new Map(Object.entries(live.files).map(([path, record]) => [path, record[0]])), state: live.state };
   }
 
+  /** The folder this build writes into (after prepare): where the search indexer must run. */
+  get directory(): string {
+    if (!this.#target && this.#mode !== "unchanged") throw new DatelineError("GenerationWriter.prepare() must be called first");
+    return this.#target;
+  }
+
   get mode(): GenerationMode {
     return this.#mode;
   }

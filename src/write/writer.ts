@@ -8,6 +8,11 @@ import { DatelineError } from "../errors.js";
 export interface Writer {
   write(path: string, contents: string | Uint8Array): Promise<void>;
   copyFile(source: string, path: string): Promise<void>;
+  /**
+   * A real folder holding everything written so far, before commit: for post-build steps
+   * that must read the built files (the search indexer). Writers without one skip them.
+   */
+  readonly directory?: string;
   /** Makes everything written visible at once. */
   commit(): Promise<void>;
   /** Drops everything written; the previous output stays as it was. */

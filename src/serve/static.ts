@@ -1,0 +1,93 @@
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, resolve, sep } from "node:path";
+
+/**
+ * Serves a built site exactly as a static host would: no rebuilds, no injected scripts, and
+ * the strict Content-Security-Policy we recommend in the README, so browser tests and the
+ * Lighthouse audit prove the site works under it. `dateline serve` is the authoring server.
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  // Pagefind runs its index as WebAssembly; nothing else needs more than 'self'.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".wasm": "application/wasm",
+};
+
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(dir: string, options: { port?: number; host?: string } = {}): Promise<StaticServer> {
+  const root = resolve(dir);
+  const host = options.host ?? "127.0.0.1";
+  const server = createServer((req, res) => {
+    void (async () => {
+      let pathname = "/";
+      try {
+        pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+      } catch {
+        // A malformed escape falls through to the 404 page.
+      }
+      const file = await findFile(root, pathname);
+      const path = file ?? join(root, "404.html");
+      const body = await readFile(path).catch(() => undefined);
+      res.writeHead(file && body ? 200 : 404, {
+        "content-type": TYPES[extname(path).toLowerCase()] ?? "application/octet-stream",
+        "content-security-policy": STRICT_CSP,
+        "x-content-type-options": "nosniff",
+        "cache-control": "no-cache",
+      });
+      res.end(req.method === "HEAD" ? undefined : (body ?? "Not found"));
+    })().catch(() => {
+      res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(options.port ?? 0, host, () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}/`,
+    server,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Maps a URL path to a file under root, never outside it; folders serve their index.html. */
+async function findFile(root: string, pathname: string): Promise<string | undefined> {
+  const candidate = normalize(join(root, pathname));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
+  for (const path of [candidate, join(candidate, "index.html")]) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) return path;
+  }
+  return undefined;
+}
