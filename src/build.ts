@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
+import { displayPath, loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
 import { renderMarkdown } from "./content/markdown.js";
 import { loadContent, readBody } from "./content/source.js";
 import { compileRegistry } from "./entities/matcher.js";
@@ -134,7 +134,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { ...result, ok: true, files: pages.length + copied, pages: pages.length, library, plan: pages };
   } catch (error) {
     await writer.abort();
-    throw error;
+    if (error instanceof DatelineError) throw error;
+    throw new DatelineError(`the build failed while writing ${displayPath(config.outDir)}`, {
+      cause: error,
+      hint: "the previous output was left exactly as it was; fix the cause (disk space, permissions) and build again",
+    });
   }
 }
 

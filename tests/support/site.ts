@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
-import { copyFile, readdir, readFile } from "node:fs/promises";
+import { copyFile, cp, readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { checkSite } from "../../src/build.js";
 import type { Diagnostic } from "../../src/diagnostics.js";
@@ -65,6 +65,14 @@ export function runCli(args: string[], cwd: string): Promise<CliRun> {
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** A project folder the CLI can build as is: `files` plus Dateline's own templates/ and public/. */
+export async function cliProject(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await tempProject(files);
+  await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+  await cp(join(ROOT, "public"), join(dir, "public"), { recursive: true });
+  return dir;
 }
 
 /** Copies the fixture files named into `dir/articles/`. */
