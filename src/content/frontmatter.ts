@@ -1,7 +1,7 @@
 import matter from "gray-matter";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Position } from "../diagnostics.js";
-import { explainYamlErrors } from "./yaml-errors.js";
+import { explainYamlErrors, fieldAt } from "./yaml-errors.js";
 
 /**
  * The one module that knows about gray-matter and YAML. gray-matter splits the frontmatter
@@ -83,8 +83,22 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
 
   let data: Record<string, unknown> = {};
   if (problems.length === 0) {
-    const value: unknown = doc.toJS({ maxAliasCount: 50 });
-    if (value === null || value === undefined) data = {};
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      // Aliases (`*name`) that point nowhere or expand without end only fail here.
+      const offset = firstAliasOffset(doc);
+      const field = offset === undefined ? undefined : fieldAt(doc, offset);
+      problems.push({
+        rule: "frontmatter/yaml",
+        message: `${field ? `${field}: ` : ""}invalid YAML: ${(error as Error).message}`,
+        hint: "a value starting with * or & is a YAML alias or anchor: put the value in quotes",
+        at: offset === undefined ? { line: 2, column: 1 } : toPosition(offset),
+      });
+    }
+    if (problems.length > 0) data = {};
+    else if (value === null || value === undefined) data = {};
     else if (typeof value === "object" && !Array.isArray(value)) data = value as Record<string, unknown>;
     else {
       problems.push({
@@ -104,6 +118,16 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     keyPosition: (key) => keyPositionOf(doc, key, toPosition) ?? { line: 2, column: 1 },
     problems,
   };
+}
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range && offset === undefined) offset = node.range[0];
+    },
+  });
+  return offset;
 }
 
 function findClosingDelimiter(text: string): number {

@@ -52,7 +52,7 @@ export function loadArticle(file: SourceFile, bytes: Uint8Array, options: LoadOp
   if (!validated.ok) {
     for (const problem of validated.problems) {
       const field = String(problem.path[0] ?? "");
-      bag.error(file.displayPath, fm.positionOf(problem.path), `frontmatter/${field || "invalid"}`,
+      bag.error(file.displayPath, fm.positionOf(problem.path), `frontmatter/${field.replace(/_/g, "-") || "invalid"}`,
         `${formatPath(problem.path)}: ${problem.message}`, problem.hint ?? FIELD_HINTS[field]);
     }
     return undefined;

@@ -56,7 +56,7 @@ function mistakeOffset(doc: Document, error: YAMLError): number {
 }
 
 /** The top-level field whose key comes last before `offset`: the field the broken line is in. */
-function fieldAt(doc: Document, offset: number): string | undefined {
+export function fieldAt(doc: Document, offset: number): string | undefined {
   const root = doc.contents;
   if (!isMap(root)) return undefined;
   let best: { name: string; start: number } | undefined;
