@@ -29,7 +29,8 @@ export function explainYamlErrors(
     if (seenLines.has(at.line)) continue;
     seenLines.add(at.line);
     const field = fieldAt(doc, offset);
-    const what = firstLine(error.message);
+    const unclosed = error.code === "MISSING_CHAR" && /quote/i.test(error.message);
+    const what = unclosed ? "this quoted value is never closed" : firstLine(error.message);
     problems.push({
       rule: error.code === "DUPLICATE_KEY" ? "frontmatter/duplicate-key" : "frontmatter/yaml",
       message: `${field ? `${field}: ` : ""}invalid YAML: ${what}`,
@@ -81,7 +82,7 @@ function yamlHint(code: string, message: string): string {
       return "each field may appear once; merge the two values or delete one";
     case "MISSING_CHAR":
       return /quote/i.test(message)
-        ? "close the quote on this line: a value that starts with \" must end with \" (write \\\" for a quote inside it)"
+        ? 'check the quotes on this line: a value that starts with " must end with " (write \\" for a quote inside it)'
         : "put a colon and a space after each field name (title: Headline); check the indentation of this line";
     case "BAD_DQ_ESCAPE":
       return 'inside "double quotes" a backslash starts an escape: write \\\\ for a backslash, or use single quotes';

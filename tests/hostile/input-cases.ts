@@ -24,7 +24,7 @@ export const CASES: Record<string, Expected[]> = {
     { line: 2, column: 1, rule: "frontmatter/date", message: "date: is required", hint: "write 2024-12-02" },
     { line: 2, column: 1, rule: "frontmatter/title", message: "title: is required", hint: "give the headline as text" },
   ],
-  "yaml-unclosed-quote.md": [{ line: 2, column: 8, rule: "frontmatter/yaml", message: 'title: invalid YAML: Missing closing "quote', hint: "close the quote on this line" }],
+  "yaml-unclosed-quote.md": [{ line: 2, column: 8, rule: "frontmatter/yaml", message: "title: invalid YAML: this quoted value is never closed", hint: "check the quotes on this line" }],
   "yaml-bad-indent.md": [{ line: 6, column: 1, rule: "frontmatter/yaml", message: "tags: invalid YAML: A block sequence may not be used as an implicit map key", hint: "list items under a field are indented by the same two spaces" }],
   "yaml-tabs.md": [{ line: 5, column: 1, rule: "frontmatter/yaml", message: "tags: invalid YAML: Tabs are not allowed as indentation", hint: "indent YAML with spaces, never tabs" }],
   "yaml-unresolved-alias.md": [{ line: 2, column: 8, rule: "frontmatter/yaml", message: "title: invalid YAML: Unresolved alias (the anchor must be set before the alias): headline", hint: "put the value in quotes" }],
@@ -53,6 +53,6 @@ export const CASES: Record<string, Expected[]> = {
     { line: 4, column: 17, rule: "frontmatter/tag-name", message: 'tags[1]: "#" has no letters or digits, so it cannot have a page', hint: "use a name made of words" },
   ],
   "entity-punctuation.md": [{ line: 5, column: 12, rule: "frontmatter/entity-name", message: 'entities.people[0]: "---" has no letters or digits, so it cannot have a page', hint: "use a name made of words" }],
-  "image-javascript.md": [{ line: 5, column: 8, rule: "frontmatter/image-src", message: 'image.src: "javascript:alert(1)" is a URL; images must be files published with the site', hint: "put the image beside the article or in public/" }],
+  "image-javascript.md": [{ line: 5, column: 8, rule: "frontmatter/image-src", message: 'image.src: "javascript:alert(1)" is not an image path or an http(s) URL', hint: "use a file beside the article" }],
   "canonical-javascript.md": [{ line: 4, column: 12, rule: "frontmatter/canonical", message: 'canonical: "javascript:alert(1)" is not an absolute http(s) URL', hint: "canonical: https://example.org/original" }],
 };

@@ -124,9 +124,23 @@ describe("awkward input that must simply work", () => {
       "articles/c.md": article({ title: '"C"', tags: `["SÃO PAULO", "Syria"]` }),
     }));
     expect(site.diagnostics).toEqual([]);
-    const tagPages = [...site.writer.files.keys()].filter((f) => f.startsWith("tags/") && f !== "tags/index.html").sort();
+    const tagPages = [...site.writer.files.keys()].filter((f) => f.startsWith("tags/") && f.endsWith("/index.html") && f !== "tags/index.html").sort();
     expect(tagPages).toEqual(["tags/sao-paulo/index.html", "tags/syria/index.html"]);
     expect(site.html("/tags/sao-paulo/")).toContain("3 articles");
+  });
+
+  it("a lead image on another host: a warning, link previews use it, the page does not load it", async () => {
+    const site = await buildProject(await tempProject({
+      "articles/cdn.md": article({ title: '"CDN"', image: '{ src: "https://cdn.example.org/a.jpg", alt: "A photo" }' }),
+    }));
+    expect(site.ok).toBe(true);
+    expect(relativeTo("", site.diagnostics).map((d) => [d.file, d.line, d.severity, d.rule, d.message])).toEqual([
+      ["articles/cdn.md", 4, "warning", "frontmatter/image-external",
+        "image.src: https://cdn.example.org/a.jpg is on another host: feeds and link previews use it, but the article page does not show it"],
+    ]);
+    const html = site.html("/2024/01/cdn/");
+    expect(html).not.toContain("<img");
+    expect(html).toContain('<meta property="og:image" content="https://cdn.example.org/a.jpg">');
   });
 
   it("stray non-article files give a warning and the build goes on", async () => {

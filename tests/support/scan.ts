@@ -119,7 +119,7 @@ export function scanSite(files: ReadonlyMap<string, Uint8Array>, origin: string)
 
 /**
  * Feeds: well-formed (xmllint), no markup element that runs script, and the HTML inside them
- * (RSS title/description/content:encoded, Atom type="html") safe once a reader decodes it.
+ * (RSS description/content:encoded, Atom type="html") safe once a reader decodes it.
  */
 export function scanXml(xml: string, origin: string): string[] {
   const problems: string[] = [];
@@ -130,7 +130,7 @@ export function scanXml(xml: string, origin: string): string[] {
   const isAtom = /<feed\b/.test(xml);
   const htmlElements = isAtom
     ? /<([\w:]+)\b[^>]*\btype="html"[^>]*>([\s\S]*?)<\/\1>/g
-    : /<(title|description|content:encoded)\b[^>]*>([\s\S]*?)<\/\1>/g;
+    : /<(description|content:encoded)\b[^>]*>([\s\S]*?)<\/\1>/g;
   for (const m of xml.matchAll(htmlElements)) {
     const html = decodeXmlText(m[2] ?? "");
     for (const p of scanHtml(html, { origin, csp: false }, true)) problems.push(`in <${m[1]}>: ${p}`);
