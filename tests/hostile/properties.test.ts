@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { loadArticle } from "../../src/content/load.js";
 import { renderMarkdown } from "../../src/content/markdown.js";
 import { KNOWN_FIELDS } from "../../src/content/schema.js";
-import { nameKey, slugify } from "../../src/content/slug.js";
+import { cleanName, nameKey, slugify } from "../../src/content/slug.js";
 import { DiagnosticBag } from "../../src/diagnostics.js";
 import { outputPath, routes } from "../../src/model/routes.js";
 import { assertSafeOutputPath, resolveInside } from "../../src/write/writer.js";
-import { scanHtml } from "../support/scan.js";
+import { buildProject, tempProject } from "../helpers.js";
+import { scanHtml, scanSite } from "../support/scan.js";
 
 /**
  * Random input where hand-written fixtures stop: the loader, the slugger, the Markdown
@@ -205,3 +206,37 @@ describe("counterexamples the properties found, kept as fixed cases", () => {
     expect(bag.list().map((d) => d.rule)).toEqual(["frontmatter/redirect-from"]);
   });
 });
+
+describe("a whole site built from random strings (property)", () => {
+  const printable = fc
+    .array(fc.oneof(fc.constantFrom(...HOSTILE.filter((h) => !/[\u0000-\u001f\ud800]/.test(h))), fc.string({ unit: "grapheme", maxLength: 6 })), { minLength: 1, maxLength: 8 })
+    .map((parts) => `${parts.join("")} x`); // " x": always something a slug can be made of
+
+  it("escapes every field in every output file", async () => {
+    let built = 0;
+    await fc.assert(
+      fc.asyncProperty(printable, printable, printable, printable, async (title, summary, tag, author) => {
+        const q = (s: string) => JSON.stringify(s);
+        const site = await buildProject(await tempProject({
+          "articles/one.md": `---\ntitle: ${q(title)}\ndate: 2024-01-15\nsummary: ${q(summary)}\ntags: [${q(tag)}]\nauthor: ${q(author)}\n---\n${summary}\n`,
+          "articles/two.md": `---\ntitle: Other\ndate: 2024-01-14\ntags: [${q(tag)}]\n---\n${title}\n`,
+        }));
+        for (const d of site.diagnostics) expect(d.rule).toMatch(/^[a-z-]+\/[a-z-]+$/);
+        if (!site.ok) return;
+        built++;
+        expect(scanSite(site.writer.files, "http://localhost:8080")).toEqual([]);
+        const article = [...site.writer.files.keys()].find((p) => /^2024\/01\/(?!two\/)[^/]+\/index\.html$/.test(p))!;
+        const h1 = /<h1>([\s\S]*?)<\/h1>/.exec(site.writer.text(article))![1]!;
+        expect(decodeHtml(h1)).toBe(cleanName(title));
+      }),
+      { numRuns: Number(process.env.FC_SITE_RUNS ?? 12) },
+    );
+    expect(built).toBeGreaterThan(0);
+  });
+});
+
+function decodeHtml(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot);/gi, (_, e: string) =>
+    e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: "&", lt: "<", gt: ">", quot: '"' } as Record<string, string>)[e.toLowerCase()]!,
+  );
+}
