@@ -61,6 +61,15 @@ describe("the hostile-input corpus", () => {
     expect(await hashTree(join(dir, "dist"))).toEqual(before);
     expect((await readdir(dir)).sort()).toEqual(["articles", "dist"]);
   });
+  it("control characters from a file cannot forge or hide lines in the terminal or CI log", async () => {
+    const dir = await tempProject({
+      "articles/evil.md": '---\ntitle: "x"\ndate: 2024-01-15\nslug: "a\\e[2J\\rfake.md:1:1  all good"\n---\nx\n',
+    });
+    const run = await runCli(["check"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(run.stderr).toContain('slug: "a\\u001b[2J\\rfake.md:1:1  all good" is not a URL-safe slug');
+  });
 });
 
 describe("awkward input that must simply work", () => {
