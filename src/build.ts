@@ -118,7 +118,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       templates: renderer,
       // The entity links come from the registry: a cache of this HTML keys on library.registryDigest too.
       renderBody: async (article) => {
-        const body = await renderMarkdown(await readBody(article), { entityLinks: ctx.entityLinks(article) });
+        const text = await readBody(article);
+        let body: Awaited<ReturnType<typeof renderMarkdown>>;
+        try {
+          body = await renderMarkdown(text, { entityLinks: ctx.entityLinks(article) });
+        } catch (error) {
+          // Content is checked before rendering, but a Markdown shape remark cannot handle
+          // must still name its article rather than surface as a bare stack overflow.
+          throw new DatelineError(`${article.file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
+            cause: error,
+            hint: "simplify the deepest nesting or the longest run of markup in this article; nothing was written",
+          });
+        }
         return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
       },
       pages,

@@ -8,6 +8,7 @@ import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
+import { findExcessiveNesting, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
 import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
@@ -137,6 +138,13 @@ function toArticle(
       "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
   });
 
+  const nesting = findExcessiveNesting(fm.body);
+  if (nesting) {
+    bag.error(file.displayPath, { line: fm.bodyLine + nesting.line, column: 1 }, "body/too-deep",
+      `this ${nesting.kind === "quote" ? "block quote" : "list"} is nested ${nesting.depth} levels deep (at most ${MAX_NESTING})`,
+      "flatten it: nesting this deep takes minutes to render and can crash the build");
+    ok = false;
+  }
   if (!ok || !published) return undefined;
   const stripped = stripMarkdown(fm.body);
   const body = plainText(fm.body, stripped);

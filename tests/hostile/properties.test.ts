@@ -240,3 +240,15 @@ function decodeHtml(s: string): string {
     e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: "&", lt: "<", gt: ">", quot: '"' } as Record<string, string>)[e.toLowerCase()]!,
   );
 }
+
+describe("the nesting limit", () => {
+  it("accepts nesting up to the limit and renders it quickly enough to build", async () => {
+    const quote = `${">".repeat(100)} deep`;
+    const list = Array.from({ length: 100 }, (_, i) => `${" ".repeat(i * 2)}- item`).join("\n");
+    const bag = new DiagnosticBag();
+    const file = { absolutePath: "/x.md", contentPath: "x.md", displayPath: "x.md" };
+    expect(loadArticle(file, new TextEncoder().encode(`---\ntitle: A\ndate: 2024-01-15\n---\n${quote}\n\n${list}\n`), { timezone: "UTC" }, bag)).toBeDefined();
+    expect(bag.list()).toEqual([]);
+    expect((await renderMarkdown(`${quote}\n\n${list}`)).html).toContain("deep");
+  });
+});
