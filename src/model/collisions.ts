@@ -6,6 +6,7 @@ import type { PublishedArticle } from "./library.js";
  * checked before anything is rendered, and each file involved is named (Zola gathers path
  * collisions the same way). Paths are compared after decoding, NFC and case folding: `/A/`
  * and `/a/` are different URLs but one file on the case-insensitive disks editors use.
+ * Redirects (`redirect_from`) are checked with every other page in pages/plan.ts.
  */
 export function reportArticleCollisions(articles: readonly PublishedArticle[], bag: DiagnosticBag): void {
   const byUrl = group(articles.map((a) => ({ key: pathKey(a.url), item: a })));
@@ -16,31 +17,6 @@ export function reportArticleCollisions(articles: readonly PublishedArticle[], b
       bag.error(a.file, { line: a.fieldLines.slug || a.fieldLines.title || 1, column: 1 }, "collision/article-url",
         `${same.length} articles would be published at ${a.url}: ${files.join(", ")}`,
         "give one of them another slug (slug: another-slug) or rename its file");
-    }
-  }
-}
-
-/** A redirect may not be claimed twice, nor point away from a live article's own URL. */
-export function reportRedirectCollisions(articles: readonly PublishedArticle[], bag: DiagnosticBag): void {
-  const live = new Map(articles.map((a) => [pathKey(a.url), a]));
-  const claims = group(articles.flatMap((a) => a.redirectFrom.map((path) => ({ key: pathKey(path), item: { a, path } }))));
-  for (const [key, same] of claims) {
-    const at = (a: PublishedArticle) => ({ line: a.fieldLines.redirect_from || 1, column: 1 });
-    const owner = live.get(key);
-    if (owner) {
-      for (const { a, path } of same) {
-        bag.error(a.file, at(a), "collision/redirect",
-          `redirect_from: ${path} is the address of the article ${owner.file}${owner === a ? " itself" : ""}`,
-          "remove it from redirect_from: a redirect there would hide a live article");
-      }
-      continue;
-    }
-    const files = [...new Set(same.map((c) => c.a.file))].sort();
-    if (files.length < 2) continue;
-    for (const { a, path } of same) {
-      bag.error(a.file, at(a), "collision/redirect",
-        `redirect_from: ${path} is claimed by ${files.length} articles: ${files.join(", ")}`,
-        "an old address can lead to one article only: keep it in the article that replaced the old page");
     }
   }
 }

@@ -4,7 +4,7 @@ import { calendarDate } from "../dates.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { LoadedRegistry } from "../entities/registry.js";
 import { collectEntities, type ArticleEntityLink, type EntityTerm } from "./entities.js";
-import { reportArticleCollisions, reportRedirectCollisions } from "./collisions.js";
+import { reportArticleCollisions } from "./collisions.js";
 import { routes } from "./routes.js";
 
 export type { ArticleEntityLink, EntityTerm };
@@ -80,7 +80,6 @@ export function buildLibrary(all: readonly Article[], options: LibraryOptions, b
     })
     .sort(newestFirst);
   reportArticleCollisions(articles, bag);
-  reportRedirectCollisions(articles, bag);
 
   const tags = collectTerms(articles, (a) => a.tags, (slug) => routes.tag(slug), "tag", "tags", bag);
   const authors = collectTerms(articles, (a) => a.authors, (slug) => routes.author(slug), "author", "author", bag);
