@@ -1,10 +1,13 @@
 import { join } from "node:path";
-import { loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
+import { displayPath, loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
+import { renderMarkdown, type MarkdownResult } from "./content/markdown.js";
+import type { EntityLink } from "./content/entity-links.js";
 import { loadContent, readBody, type LoadedContent } from "./content/source.js";
 import { compileRegistry } from "./entities/matcher.js";
 import { readRegistry, type LoadedRegistry } from "./entities/registry.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
-import { buildLibrary, type Library } from "./model/library.js";
+import { DatelineError } from "./errors.js";
+import { buildLibrary, type Library, type PublishedArticle } from "./model/library.js";
 import { ViewContext } from "./pages/context.js";
 import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/plan.js";
 import { renderPage, type RenderEnv } from "./render/page.js";
@@ -156,7 +159,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     // The entity links come from the registry: a cache of this HTML keys on library.registryDigest too.
     const env = makeRenderEnv(ctx, renderer, async (article) => {
-      const body = await renderMarkdown(await readBody(article), { entityLinks: ctx.entityLinks(article) });
+      const body = await renderArticleMarkdown(article, await readBody(article), ctx.entityLinks(article));
       return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
     }, pages);
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
@@ -179,7 +182,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return done;
   } catch (error) {
     await writer.abort();
-    throw error;
+    if (error instanceof DatelineError) throw error;
+    throw new DatelineError(`the build failed while writing ${displayPath(config.outDir)}`, {
+      cause: error,
+      hint: "the previous output was left exactly as it was; fix the cause (disk space, permissions) and build again",
+    });
   }
 }
 
@@ -194,6 +201,25 @@ export function makeRenderEnv(
   pages: RenderEnv["pages"],
 ): RenderEnv {
   return { ctx, site: buildSiteView(ctx), templates, renderBody, pages };
+}
+
+/**
+ * Renders an article's Markdown. Content is checked before rendering, but a Markdown shape
+ * remark cannot handle must still name its article rather than surface as a bare stack overflow.
+ */
+export async function renderArticleMarkdown(
+  article: PublishedArticle,
+  text: string,
+  entityLinks: readonly EntityLink[],
+): Promise<MarkdownResult> {
+  try {
+    return await renderMarkdown(text, { entityLinks });
+  } catch (error) {
+    throw new DatelineError(`${article.file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
+      cause: error,
+      hint: "simplify the deepest nesting or the longest run of markup in this article; nothing was written",
+    });
+  }
 }
 
 /** Copies public/ as is. A public file may not replace a generated page. */

@@ -174,12 +174,24 @@ export function offsetMinutesAt(epochMs: number, timeZone: string): number {
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
 }
 
-/** The instant at which the wall clock in `timeZone` shows `parts` (the earlier one in a DST fold). */
+/**
+ * The instant at which the wall clock in `timeZone` shows `parts`. A time that happens twice
+ * (clocks going back) is the earlier one; a time that never happens (clocks jumping forward,
+ * as midnight does in São Paulo or Beirut on DST days) is the instant the clocks jump to, so a
+ * plain date always lands on its own day, never the evening before.
+ */
 export function zonedToEpoch(parts: ZonedParts, timeZone: string): number {
   const guess = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  const first = guess - offsetMinutesAt(guess, timeZone) * 60_000;
-  const second = guess - offsetMinutesAt(first, timeZone) * 60_000;
-  return Math.min(first, second);
+  const DAY = 86_400_000;
+  // The offsets in force a day either side cover both sides of any transition near `guess`.
+  const offsets = new Set([offsetMinutesAt(guess - DAY, timeZone), offsetMinutesAt(guess, timeZone), offsetMinutesAt(guess + DAY, timeZone)]);
+  const candidates = [...offsets].map((o) => guess - o * 60_000);
+  const shown = (t: number) => {
+    const p = zonedParts(t, timeZone);
+    return p.year === parts.year && p.month === parts.month && p.day === parts.day && p.hour === parts.hour && p.minute === parts.minute;
+  };
+  const exact = candidates.filter(shown);
+  return exact.length > 0 ? Math.min(...exact) : Math.max(...candidates);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");

@@ -83,13 +83,24 @@ function location(d: Diagnostic): string {
 export function formatText(diagnostics: readonly Diagnostic[]): string {
   const lines: string[] = [];
   for (const d of diagnostics) {
-    lines.push(`${location(d)}  ${d.severity === "warning" ? "warning " : ""}${d.rule}  ${d.message}`);
-    if (d.hint) lines.push(`    hint: ${d.hint}`);
+    lines.push(visible(`${location(d)}  ${d.severity === "warning" ? "warning " : ""}${d.rule}  ${d.message}`));
+    if (d.hint) lines.push(visible(`    hint: ${d.hint}`));
   }
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   if (diagnostics.length > 0) lines.push(`${plural(errors, "error")}, ${plural(warnings, "warning")}`);
   return lines.join("\n");
+}
+
+/**
+ * Messages quote article text and file names. Control characters in them (an ANSI escape
+ * that clears the screen, a carriage return that overwrites the line) would let a file hide
+ * or forge lines in a terminal or CI log, so they are shown as `\u001b`, `\r`, `\n`.
+ */
+function visible(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 export function formatJson(diagnostics: readonly Diagnostic[]): string {

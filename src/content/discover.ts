@@ -68,7 +68,15 @@ async function walk(
     const path = join(dir, entry.name);
     const contentPath = relative(root, path).split(sep).join("/");
     const shown = displayPath(join(shownRoot, contentPath));
-    if (entry.name.startsWith(".") || IGNORED_SILENTLY.has(entry.name) || entry.name === "node_modules") continue;
+    if (IGNORED_SILENTLY.has(entry.name) || entry.name === "node_modules") continue;
+    if (entry.name.startsWith(".")) {
+      // Hidden folders (.git) are not content; a hidden article is almost always a mistake.
+      if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) || /^\.(md|markdown)$/i.test(entry.name)) {
+        bag.warning(shown, undefined, "content/hidden-file", "this file name starts with a dot, so it is hidden and ignored",
+          "rename it without the leading dot to publish it");
+      }
+      continue;
+    }
 
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();

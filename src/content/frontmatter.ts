@@ -1,6 +1,7 @@
 import matter from "gray-matter";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Position } from "../diagnostics.js";
+import { explainYamlErrors, fieldAt } from "./yaml-errors.js";
 
 /**
  * The one module that knows about gray-matter and YAML. gray-matter splits the frontmatter
@@ -78,22 +79,26 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     return { line: p.line + yamlLineOffset, column: p.col };
   };
 
-  const problems: FrontmatterProblem[] = doc.errors.map((e) => {
-    // The parser notices a missing closing quote where the text ends; the editor needs the
-    // line where the quote was opened.
-    const opened = e.code === "MISSING_CHAR" && /quote/i.test(e.message) ? unclosedQuoteBefore(yamlText, e.pos[0]) : undefined;
-    return {
-      rule: e.code === "DUPLICATE_KEY" ? "frontmatter/duplicate-key" : "frontmatter/yaml",
-      message: opened === undefined ? `invalid YAML: ${firstLine(e.message)}` : "invalid YAML: this quoted value is never closed",
-      hint: yamlHint(e.code),
-      at: toPosition(opened ?? e.pos[0]),
-    };
-  });
+  const problems: FrontmatterProblem[] = explainYamlErrors(doc, doc.errors, toPosition);
 
   let data: Record<string, unknown> = {};
   if (problems.length === 0) {
-    const value: unknown = doc.toJS({ maxAliasCount: 50 });
-    if (value === null || value === undefined) data = {};
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 50 });
+    } catch (error) {
+      // Aliases (`*name`) that point nowhere or expand without end only fail here.
+      const offset = firstAliasOffset(doc);
+      const field = offset === undefined ? undefined : fieldAt(doc, offset);
+      problems.push({
+        rule: "frontmatter/yaml",
+        message: `${field ? `${field}: ` : ""}invalid YAML: ${(error as Error).message}`,
+        hint: "a value starting with * or & is a YAML alias or anchor: put the value in quotes",
+        at: offset === undefined ? { line: 2, column: 1 } : toPosition(offset),
+      });
+    }
+    if (problems.length > 0) data = {};
+    else if (value === null || value === undefined) data = {};
     else if (typeof value === "object" && !Array.isArray(value)) data = value as Record<string, unknown>;
     else {
       problems.push({
@@ -113,6 +118,16 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
     keyPosition: (key) => keyPositionOf(doc, key, toPosition) ?? { line: 2, column: 1 },
     problems,
   };
+}
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range && offset === undefined) offset = node.range[0];
+    },
+  });
+  return offset;
 }
 
 function findClosingDelimiter(text: string): number {
@@ -155,49 +170,8 @@ function keyPositionOf(doc: Document, key: string, toPosition: (offset: number) 
   return range ? toPosition(range[0]) : undefined;
 }
 
-/** Offset of the last `key: "value` before `limit` whose line does not close its quote. */
-function unclosedQuoteBefore(text: string, limit: number): number | undefined {
-  let found: number | undefined;
-  let offset = 0;
-  for (const line of text.slice(0, limit).split("\n")) {
-    const m = /^(\s*(?:-\s+)?[^\s#"'][^:#]*:\s+|\s*-\s+)(["'])(.*)$/.exec(line);
-    if (m) {
-      const quote = m[2]!;
-      const rest = m[3]!;
-      const closed = quote === '"' ? /(^|[^\\])"/.test(rest) : rest.includes("'");
-      if (!closed) found = offset + m[1]!.length;
-    }
-    offset += line.length + 1;
-  }
-  return found;
-}
-
 function countLines(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
-}
-
-function firstLine(s: string): string {
-  return (s.split("\n")[0] ?? s).replace(/ at line \d+, column \d+:?$/, "");
-}
-
-function yamlHint(code: string): string {
-  switch (code) {
-    case "TAB_AS_INDENT":
-      return "indent YAML with spaces, never tabs";
-    case "DUPLICATE_KEY":
-      return "each field may appear once; merge the two values or delete one";
-    case "MISSING_CHAR":
-    case "BAD_DQ_ESCAPE":
-      return 'check the quotes on this line: a value that starts with " must end with "';
-    case "BAD_INDENT":
-    case "BAD_INDENTATION":
-      return "line the field up with the fields around it; list items under a key are indented by two spaces";
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      return "a value containing ': ' must be quoted";
-    default:
-      return 'quote values that contain ":" or "#", and indent with spaces';
-  }
 }

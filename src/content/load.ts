@@ -8,6 +8,8 @@ import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
+import { findExcessiveNesting, MAX_NESTING } from "./body-limits.js";
+import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
 import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
 import { articleMentions } from "../entities/article-mentions.js";
@@ -59,8 +61,8 @@ export function loadArticle(
   if (!validated.ok) {
     for (const problem of validated.problems) {
       const field = String(problem.path[0] ?? "");
-      bag.error(file.displayPath, fm.positionOf(problem.path), `frontmatter/${field || "invalid"}`,
-        `${formatPath(problem.path)}: ${problem.message}`, FIELD_HINTS[field]);
+      bag.error(file.displayPath, fm.positionOf(problem.path), `frontmatter/${field.replace(/_/g, "-") || "invalid"}`,
+        `${formatPath(problem.path)}: ${problem.message}`, problem.hint ?? FIELD_HINTS[field]);
     }
     return undefined;
   }
@@ -77,7 +79,9 @@ function toArticle(
 ): Article | undefined {
   let ok = true;
   const fail = (path: (string | number)[], rule: string, message: string, hint?: string) => {
-    bag.error(file.displayPath, fm.positionOf(path), rule, `${formatPath(path)}: ${message}`, hint ?? FIELD_HINTS[String(path[0])]);
+    // An empty path is a problem with the file itself (its name), not with a field.
+    if (path.length === 0) bag.error(file.displayPath, undefined, rule, message, hint);
+    else bag.error(file.displayPath, fm.positionOf(path), rule, `${formatPath(path)}: ${message}`, hint ?? FIELD_HINTS[String(path[0])]);
     ok = false;
   };
   const date = (value: string, path: (string | number)[]): DateValue | undefined => {
@@ -123,12 +127,14 @@ function toArticle(
     fail(["image", "alt"], "frontmatter/image-alt", "must describe the image for readers who cannot see it",
       'write what the photo shows: alt: "Border guards at the Al-Qaim crossing"');
   }
-  if (data.image && !isImageSource(data.image.src)) {
-    fail(["image", "src"], "frontmatter/image-src", `"${data.image.src}" is not an image path or an http(s) URL`,
-      'use a file beside the article (src: photo.jpg) or an absolute URL (src: https://example.org/photo.jpg)');
-  }
-  if (data.canonical !== undefined && !isHttpUrl(data.canonical)) {
-    fail(["canonical"], "frontmatter/canonical", `"${data.canonical}" is not an absolute http(s) URL`);
+  const canonical = data.canonical === undefined ? undefined : checkHttpUrl(data.canonical);
+  if (canonical && !canonical.ok) fail(["canonical"], "frontmatter/canonical", canonical.message, canonical.hint);
+  const imageSrc = data.image ? checkImageSource(data.image.src) : undefined;
+  if (imageSrc && !imageSrc.ok) fail(["image", "src"], "frontmatter/image-src", imageSrc.message, imageSrc.hint);
+  if (imageSrc?.ok && isExternalUrl(imageSrc.value)) {
+    bag.warning(file.displayPath, fm.positionOf(["image", "src"]), "frontmatter/image-external",
+      `image.src: ${imageSrc.value} is on another host: feeds and link previews use it, but the article page does not show it`,
+      "put the image file beside the article so the page can show it (pages load nothing from other hosts)");
   }
   const redirectFrom: string[] = [];
   (data.redirect_from ?? []).forEach((path, i) => {
@@ -140,6 +146,13 @@ function toArticle(
       "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
   });
 
+  const nesting = findExcessiveNesting(fm.body);
+  if (nesting) {
+    bag.error(file.displayPath, { line: fm.bodyLine + nesting.line, column: 1 }, "body/too-deep",
+      `this ${nesting.kind === "quote" ? "block quote" : "list"} is nested ${nesting.depth} levels deep (at most ${MAX_NESTING})`,
+      "flatten it: nesting this deep takes minutes to render and can crash the build");
+    ok = false;
+  }
   if (!ok || !published) return undefined;
   const stripped = stripMarkdown(fm.body);
   const body = plainText(fm.body, stripped);
@@ -165,16 +178,20 @@ function toArticle(
     entities,
     excludedEntities,
     mentions: articleMentions(stripped, entities, excludedEntities, options.registry),
-    image: data.image ? { src: data.image.src, alt: cleanName(data.image.alt), caption: data.image.caption } : undefined,
+    image: data.image && imageSrc?.ok
+      ? { src: imageSrc.value, alt: cleanName(data.image.alt), caption: data.image.caption }
+      : undefined,
     draft: data.draft ?? false,
-    canonical: data.canonical,
+    canonical: canonical?.ok ? canonical.value : undefined,
     corrections,
     redirectFrom,
     mediaRefs,
     media: [],
     wordCount: body.wordCount,
     bodyLine: fm.bodyLine,
-    fieldLines: Object.fromEntries(["slug", "date", "title", "redirect_from", "tags", "author", "entities"].map((k) => [k, fm.keyPosition(k).line])),
+    fieldLines: Object.fromEntries(["slug", "date", "title", "redirect_from", "tags", "author", "entities"]
+      .filter((k) => k in fm.data)
+      .map((k) => [k, fm.keyPosition(k).line])),
   };
 }
 
@@ -199,52 +216,8 @@ function resolveSlug(
   const stem = basename(file.contentPath, extname(file.contentPath)).replace(DATE_PREFIX, "");
   const slug = slugify(stem);
   if (!slug) {
-    fail(["title"], "content/file-name", `the file name "${basename(file.contentPath)}" gives no usable slug`,
+    fail([], "content/file-name", `the file name "${basename(file.contentPath)}" gives no usable slug`,
       "rename the file with words (border-talks.md) or set slug: in the frontmatter");
   }
   return slug;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const u = new URL(value);
-    return u.protocol === "http:" || u.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A relative path (resolved against the article's page), a root-relative path, or an http(s)
- * URL. Anything with another scheme (`javascript:`, `data:`) or that climbs out with `..` is refused.
- */
-export function isImageSource(src: string): boolean {
-  if (/^https?:\/\//i.test(src)) return isHttpUrl(src);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//") || /[\\\0<>"\s]/.test(src)) return false;
-  return !src.split("/").includes("..");
-}
-
-/**
- * `/old/path/` as a route (raw Unicode, NFC, like every other route); undefined when it could
- * escape the site or is not a path. Segments are decoded first so `%2E%2E` or `%2F` cannot
- * smuggle a `..` or a slash past the check. A last segment that names a file
- * (`/2019/story.html`) keeps its form, so the redirect is written where old links point;
- * anything else becomes a folder URL with a trailing slash.
- */
-export function normaliseSitePath(path: string): string | undefined {
-  const trimmed = path.trim();
-  if (!trimmed.startsWith("/") || /[?#\\\0]/.test(trimmed)) return undefined;
-  const segments = trimmed.split("/").filter(Boolean).map((s) => safeDecode(s).normalize("NFC"));
-  if (segments.some((s) => s === "." || s === ".." || /[\u0000-\u001f\u007f/\\]/.test(s))) return undefined;
-  const last = segments[segments.length - 1];
-  const fileLike = last !== undefined && !trimmed.endsWith("/") && /\.[A-Za-z0-9]{1,8}$/.test(last);
-  return `/${segments.join("/")}${segments.length && !fileLike ? "/" : ""}`;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

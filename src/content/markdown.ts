@@ -1,4 +1,4 @@
-import type { Heading, Root, Text } from "mdast";
+import type { Definition, Heading, Image, ImageReference, Link, Parent, Root, Text } from "mdast";
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
@@ -13,7 +13,9 @@ import { slugify } from "./slug.js";
  * GitHub's schema, so raw HTML (script, iframe, event handlers) is dropped and only http(s),
  * mailto and relative URLs survive in links and images. Heading ids are added before
  * sanitizing; GitHub's `user-content-` prefix is not needed because raw HTML, the only other
- * source of ids, never reaches the output.
+ * source of ids, never reaches the output. Images from other hosts become links to them: the
+ * published site loads nothing from another origin (see the Content-Security-Policy in
+ * `_headers`), and a reader still reaches the picture.
  */
 export interface MarkdownResult {
   html: string;
@@ -41,6 +43,7 @@ const processor = remark()
   .use(remarkGfm)
   .use(headingIds)
   .use(remarkEntityLinks)
+  .use(externalImagesAsLinks)
   .use(remarkHtml, { sanitize: sanitizeSchema });
 
 export async function renderMarkdown(markdown: string, options: MarkdownOptions = {}): Promise<MarkdownResult> {
@@ -54,7 +57,7 @@ function headingIds() {
     const used = new Map<string, number>();
     const headings: MarkdownResult["headings"] = [];
     visit(tree, "heading", (node: Heading) => {
-      const text = toString(node);
+      const text = toString(node, { includeHtml: false });
       const base = slugify(text) || "section";
       const n = used.get(base) ?? 0;
       used.set(base, n + 1);
@@ -63,6 +66,27 @@ function headingIds() {
       headings.push({ depth: node.depth, id, text });
     });
     file.data.headings = headings;
+  };
+}
+
+/** `https://…`, `data:…`, `//host/…`: anything that is not a path on this site. */
+const NOT_A_SITE_PATH = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
+
+function externalImagesAsLinks() {
+  return (tree: Root) => {
+    const definitions = new Map<string, string>();
+    visit(tree, "definition", (node: Definition) => {
+      definitions.set(node.identifier, node.url);
+    });
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if (parent === undefined || index === undefined) return;
+      if (node.type !== "image" && node.type !== "imageReference") return;
+      const image = node as Image | ImageReference;
+      const url = image.type === "image" ? image.url : definitions.get(image.identifier);
+      if (url === undefined || !NOT_A_SITE_PATH.test(url.trim())) return;
+      const link: Link = { type: "link", url, children: [{ type: "text", value: image.alt || url }] };
+      parent.children.splice(index, 1, link as never);
+    });
   };
 }
 

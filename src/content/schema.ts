@@ -77,6 +77,8 @@ const EXPECTED: Readonly<Record<string, string>> = {
 export interface SchemaProblem {
   path: (string | number)[];
   message: string;
+  /** Set when the value itself shows the fix (a number where text belongs: quote it). */
+  hint?: string;
 }
 
 /** Validates and explains every problem as `field.path: message`, one per bad field. */
@@ -105,7 +107,13 @@ export function validateFrontmatter(
     else if (issue.code === "unrecognized_keys")
       message = `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
     else message = issue.message;
-    problems.push({ path, message });
+    const problem: SchemaProblem = { path, message };
+    // YAML reads `title: 1984` as a number and `title: yes` as text, but `title: true` as a
+    // boolean: the editor meant text, so show the quoted spelling.
+    if ((typeof actual === "number" || typeof actual === "boolean") && /must be text/.test(message)) {
+      problem.hint = `put the value in quotes so it is read as text: "${String(actual)}"`;
+    }
+    problems.push(problem);
   }
   return { ok: false, problems };
 }

@@ -41,12 +41,12 @@ export function nameKey(name: string): string {
 
 /** Returns "" when the text has no letters or digits: callers report that as a content error. */
 export function slugify(text: string): string {
-  const folded = text.normalize("NFKC").toLowerCase();
-  let out = "";
-  for (const ch of folded) out += SPELLED_OUT[ch] ?? ch;
   // Strip accents only from Latin letters: in other scripts the marks are part of the letter
-  // (Devanagari vowel signs, Arabic harakat) and removing them changes the word.
-  out = out.normalize("NFD").replace(LATIN_WITH_MARKS, (m) => m.replace(COMBINING_MARK, ""));
+  // (Devanagari vowel signs, Arabic harakat) and removing them changes the word. Accents go
+  // before letters are spelled out, so `ǣ` (æ with a macron) becomes `ae` like `æ` does.
+  const bare = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(LATIN_WITH_MARKS, (m) => m.replace(COMBINING_MARK, ""));
+  let out = "";
+  for (const ch of bare) out += SPELLED_OUT[ch] ?? ch;
   out = out.normalize("NFC").replace(NOT_LETTER_OR_DIGIT, "-").replace(ORPHAN_MARKS, "$1").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
   if (out.length > MAX_SLUG_LENGTH) out = truncateAtHyphen(out, MAX_SLUG_LENGTH);
   return out;

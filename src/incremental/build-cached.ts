@@ -1,7 +1,7 @@
 import { link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { indexSearch, SEARCH_BUNDLE_DIR } from "../render/search.js";
-import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, type BuildOptions, type BuildResult } from "../build.js";
+import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, renderArticleMarkdown, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
@@ -123,8 +123,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           const key = bodyKey(article);
           let body = articleCache.markdown(article, key);
           if (!body) {
-            const { renderMarkdown } = await import("../content/markdown.js");
-            body = await renderMarkdown(await readBody(article), { entityLinks: ctx.entityLinks(article) });
+            body = await renderArticleMarkdown(article, await readBody(article), ctx.entityLinks(article));
             articleCache.storeMarkdown(article, key, body);
           }
           return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };

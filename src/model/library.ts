@@ -4,6 +4,7 @@ import { calendarDate } from "../dates.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { LoadedRegistry } from "../entities/registry.js";
 import { collectEntities, type ArticleEntityLink, type EntityTerm } from "./entities.js";
+import { reportArticleCollisions } from "./collisions.js";
 import { routes } from "./routes.js";
 
 export type { ArticleEntityLink, EntityTerm };
@@ -108,20 +109,6 @@ function newestFirst(a: PublishedArticle, b: PublishedArticle): number {
   return b.date.epochMs - a.date.epochMs || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
-function reportArticleCollisions(articles: readonly PublishedArticle[], bag: DiagnosticBag): void {
-  const byUrl = new Map<string, PublishedArticle[]>();
-  for (const a of articles) byUrl.set(a.url, [...(byUrl.get(a.url) ?? []), a]);
-  for (const [url, group] of byUrl) {
-    if (group.length < 2) continue;
-    const files = group.map((a) => a.file).sort();
-    for (const a of group) {
-      bag.error(a.file, { line: a.fieldLines.slug || a.fieldLines.title || 1, column: 1 }, "collision/article-url",
-        `${group.length} articles would be published at ${url}: ${files.join(", ")}`,
-        "give one of them another slug (slug: another-slug) or rename its file");
-    }
-  }
-}
-
 interface TermSet {
   list: Term[];
   /** nameKey → term, to find a term from any spelling. */
@@ -164,7 +151,7 @@ function collectTerms(
     if (group.length < 2) continue;
     const described = group.map((d) => `"${preferredSpelling(d.spellings)}" (in ${d.firstFile})`).join(" and ");
     for (const d of group) {
-      bag.error(d.firstFile, { line: d.firstLine, column: 1 }, `collision/${kind}`,
+      bag.error(d.firstFile, d.firstLine ? { line: d.firstLine, column: 1 } : undefined, `collision/${kind}`,
         `the ${kind} names ${described} would share the page ${urlOf(slug)}`,
         `spell the ${kind} the same way everywhere, or make the names differ by more than accents and punctuation`);
     }

@@ -1,4 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from "../content/article.js";
+import { isExternalUrl } from "../content/links.js";
 import type { MarkdownResult } from "../content/markdown.js";
 import { formatMonth } from "../dates.js";
 import type { PublishedArticle } from "../model/library.js";
@@ -188,7 +189,9 @@ async function articleView(index: number, ctx: ViewContext, renderBody: BodyRend
   };
   if (a.summary) view.summary = a.summary;
   if (a.updated) view.updated = ctx.time(a.updated);
-  if (a.image) {
+  // An image on another host serves feeds and link previews only: pages load nothing from
+  // other origins (the load step warned the editor).
+  if (a.image && !isExternalUrl(a.image.src)) {
     const lead = a.media.find((m) => m.kind === "lead-image");
     const published = lead ? ctx.media.get(a.id)?.get(lead.path) : undefined;
     view.image = {

@@ -2,6 +2,7 @@ import { access } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { RenderPlugin } from "@11ty/eleventy";
 import { DatelineError } from "../errors.js";
+import { checkTemplateSyntax, renderFailure, type NunjucksEnvironment } from "./template-errors.js";
 import type { TemplateData, TemplateName } from "./views.js";
 
 /**
@@ -41,27 +42,37 @@ export class TemplateRenderer {
       });
     }
     const manager = new RenderPlugin.RenderManager();
+    let environment: NunjucksEnvironment | undefined;
     await manager.config((eleventy) => {
       eleventy.setInputDirectory(templatesDir);
       eleventy.setIncludesDirectory(".");
       eleventy.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+      // Eleventy announces the Nunjucks environment it builds (with its filters and tags), so
+      // templates can be syntax-checked by the same environment that renders them.
+      eleventy.on("eleventy.engine.njk", (event: { environment: NunjucksEnvironment }) => {
+        environment = event.environment;
+      });
     });
     await manager.init();
-    return new TemplateRenderer(templatesDir, manager);
+    const renderer = new TemplateRenderer(templatesDir, manager);
+    await renderer.compile(TEMPLATE_NAMES[0]!, join(templatesDir, TEMPLATE_NAMES[0]! + TEMPLATE_EXTENSION));
+    if (!environment) throw new DatelineError("Eleventy did not create its Nunjucks environment", { hint: "this is a bug in Dateline" });
+    await checkTemplateSyntax(environment, templatesDir, TEMPLATE_EXTENSION);
+    return renderer;
   }
 
-  /** Renders one page; template errors name the template and the page being rendered. */
-  async render(data: TemplateData, route: string): Promise<string> {
+  /**
+   * Renders one page; a failure names the template file, line and column, and the page being
+   * rendered (`page`: its route, and for an article the source file).
+   */
+  async render(data: TemplateData, page: string): Promise<string> {
     const name = data.page.template;
     const file = join(this.templatesDir, name + TEMPLATE_EXTENSION);
     try {
       const template = await this.compile(name, file);
       return await template(data);
     } catch (error) {
-      throw new DatelineError(`template ${relative(process.cwd(), file)} failed while rendering ${route}`, {
-        cause: error,
-        hint: "the template's line and column are in the message above",
-      });
+      throw renderFailure(error, file, page);
     }
   }
 

@@ -1,6 +1,6 @@
 import { toIso, toRfc822 } from "../dates.js";
 import type { FeedChannel, FeedItem } from "./feed-items.js";
-import { attributes, element, XML_DECLARATION } from "./xml.js";
+import { attributes, element, escapeXml, XML_DECLARATION } from "./xml.js";
 
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 from one FeedChannel. Every string is escaped by
@@ -16,7 +16,7 @@ export function toRss(feed: FeedChannel): string {
     "<channel>",
     element("title", feed.title),
     element("link", feed.homeUrl),
-    element("description", feed.description || feed.title),
+    element("description", escapeXml(feed.description || feed.title)),
     element("language", feed.language),
     element("lastBuildDate", toRfc822(feed.updated)),
     element("generator", GENERATOR),
@@ -32,7 +32,9 @@ function rssItem(item: FeedItem): string {
     element("link", item.url),
     element("guid", item.id, { isPermaLink: "true" }),
     element("pubDate", toRfc822(item.published)),
-    element("description", item.summary),
+    // Readers render RSS descriptions as HTML: plain text is escaped for HTML first, so a
+    // summary that reads like markup stays text instead of becoming markup in a reader.
+    element("description", escapeXml(item.summary)),
   ];
   if (item.contentHtml !== undefined) parts.push(element("content:encoded", item.contentHtml));
   // RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.

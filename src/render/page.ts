@@ -30,7 +30,9 @@ export async function renderPage(page: PlannedPage, env: RenderEnv): Promise<str
   const spec = page.spec;
   if (isHtmlSpec(spec)) {
     const built = await buildView(spec, env.ctx, env.renderBody);
-    return env.templates.render({ site: siteForPage(env.site, spec), head: buildHead(env.ctx, { ...page, spec }, built), page: built.view }, page.route);
+    // A template failure names the page, and for an article the file it comes from.
+    const source = spec.kind === "article" ? ` (${env.ctx.library.articles[spec.index]!.file})` : "";
+    return env.templates.render({ site: siteForPage(env.site, spec), head: buildHead(env.ctx, { ...page, spec }, built), page: built.view }, page.route + source);
   }
   switch (spec.kind) {
     case "feed":

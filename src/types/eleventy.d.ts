@@ -5,6 +5,7 @@ declare module "@11ty/eleventy" {
     setIncludesDirectory(dir: string): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     addFilter(name: string, fn: (...args: never[]) => unknown): void;
+    on(event: string, callback: (event: never) => void): void;
   }
   export interface TemplateConfig {
     readonly userConfig: EleventyUserConfig;

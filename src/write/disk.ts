@@ -34,7 +34,7 @@ export class DiskWriter implements Writer {
       await mkdir(stagingDir, { recursive: true });
       return new DiskWriter(outDir, stagingDir, lockPath);
     } catch (error) {
-      await rm(lockPath, { force: true });
+      await releaseLock(lockPath);
       throw error;
     }
   }
@@ -58,6 +58,7 @@ export class DiskWriter implements Writer {
 
   async commit(): Promise<void> {
     this.assertOpen();
+    await assertLockHeld(this.lockPath, this.outDir);
     const previous = join(dirname(this.outDir), `.${basename(this.outDir)}.previous-${process.pid}`);
     let hadPrevious = false;
     try {
@@ -66,17 +67,29 @@ export class DiskWriter implements Writer {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
-    await rename(this.stagingDir, this.outDir);
+    try {
+      await rename(this.stagingDir, this.outDir);
+    } catch (error) {
+      // Put the live site back before reporting: a failed swap must not leave no site at all.
+      if (hadPrevious) await rename(previous, this.outDir);
+      throw error;
+    }
     this.#finished = true;
-    if (hadPrevious) await rm(previous, { recursive: true, force: true });
-    await rm(this.lockPath, { force: true });
+    try {
+      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+    } finally {
+      await releaseLock(this.lockPath);
+    }
   }
 
   async abort(): Promise<void> {
     if (this.#finished) return;
     this.#finished = true;
-    await rm(this.stagingDir, { recursive: true, force: true });
-    await rm(this.lockPath, { force: true });
+    try {
+      await rm(this.stagingDir, { recursive: true, force: true });
+    } finally {
+      await releaseLock(this.lockPath);
+    }
   }
 
   private assertOpen(): void {
@@ -90,25 +103,50 @@ export class DiskWriter implements Writer {
   }
 }
 
+/** Locks held by this process: a second build in the same process must not take them over. */
+const heldHere = new Set<string>();
+
 export async function acquireLock(lockPath: string, outDir: string): Promise<void> {
+  const busy = (owner: number) =>
+    new DatelineError(`another Dateline build (process ${owner}) is writing to ${outDir}`, {
+      hint: `wait for it to finish and build again; if no build is running, delete ${lockPath}`,
+    });
+  if (heldHere.has(lockPath)) throw busy(process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockPath, "wx");
       await handle.writeFile(String(process.pid));
       await handle.close();
+      heldHere.add(lockPath);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new DatelineError(`another Dateline build (process ${owner}) is writing to ${outDir}`, {
-          hint: `wait for it to finish; if no build is running, delete ${lockPath}`,
-        });
-      }
-      await rm(lockPath, { force: true }); // left by a build that was killed
+      if (owner && owner !== process.pid && isAlive(owner)) throw busy(owner);
+      // Left by a build that was killed (or half-written by one that was killed while locking).
+      await rm(lockPath, { force: true });
     }
   }
   throw new DatelineError(`could not lock ${outDir} for writing`, { hint: `delete ${lockPath} and try again` });
+}
+
+/**
+ * Two builds that both found the same stale lock could each remove it and take a fresh one;
+ * only the build whose process id is in the lock file may swap its output into place.
+ */
+export async function assertLockHeld(lockPath: string, outDir: string): Promise<void> {
+  const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+  if (owner !== process.pid) {
+    throw new DatelineError(`lost the lock on ${outDir} to ${owner ? `process ${owner}` : "another build"}`, {
+      hint: "two builds ran into the same output folder at once; build again when the other one has finished",
+    });
+  }
+}
+
+export async function releaseLock(lockPath: string): Promise<void> {
+  if (!heldHere.delete(lockPath)) return;
+  const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
+  if (owner === process.pid) await rm(lockPath, { force: true });
 }
 
 function isAlive(pid: number): boolean {

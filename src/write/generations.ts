@@ -3,7 +3,7 @@ import { linkSync, readdirSync, lstatSync, mkdirSync, readFileSync, renameSync, 
 import { copyFile, mkdir, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
-import { acquireLock, recover } from "./disk.js";
+import { acquireLock, assertLockHeld, recover, releaseLock } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
 
 /**
@@ -68,7 +68,7 @@ export class GenerationWriter implements Writer {
       }
       return writer;
     } catch (error) {
-      await rm(lockPath, { force: true });
+      await releaseLock(lockPath);
       throw error;
     }
   }
@@ -152,6 +152,8 @@ export class GenerationWriter implements Writer {
     this.#finished = true;
     try {
       if (this.#mode === "unchanged") return;
+      // Only the build that holds the lock may swap its output into place.
+      await assertLockHeld(this.lockPath, this.outDir);
       const records = this.record(this.#target);
       records.state = state;
       const previous = join(dirname(this.outDir), `.${basename(this.outDir)}.previous-${process.pid}`);
@@ -175,7 +177,7 @@ export class GenerationWriter implements Writer {
       }
       this.dropOtherManifests();
     } finally {
-      await rm(this.lockPath, { force: true });
+      await releaseLock(this.lockPath);
     }
   }
 
@@ -184,7 +186,7 @@ export class GenerationWriter implements Writer {
     this.#finished = true;
     // A half-updated spare has no manifest, so the next build will not trust it.
     if (this.#mode === "fresh" && this.#target) this.trash(this.#target);
-    await rm(this.lockPath, { force: true });
+    await releaseLock(this.lockPath);
   }
 
   /** Unlinks first: the old file may be a hard link shared with the live generation. */
