@@ -7,24 +7,47 @@ import { parse } from "yaml";
 const here = dirname(fileURLToPath(import.meta.url));
 export const TYPES = ["person", "organization", "place"];
 
-export const docs = readdirSync(join(here, "dev"))
-  .filter((f) => f.endsWith(".yml"))
-  .sort()
-  .map((f) => ({ file: f, ...parse(readFileSync(join(here, "dev", f), "utf8")) }));
+/** The labelled documents of one folder (`dev` or the held-out `test`), in file order. */
+export const loadDocs = (folder) =>
+  readdirSync(join(here, folder))
+    .filter((f) => f.endsWith(".yml"))
+    .sort()
+    .map((f) => ({ file: `${folder}/${f}`, ...parse(readFileSync(join(here, folder, f), "utf8")) }));
 
-export const words = docs.reduce((n, d) => n + (d.text.match(/\S+/g) ?? []).length, 0);
+export const countWords = (list) => list.reduce((n, d) => n + (d.text.match(/\S+/g) ?? []).length, 0);
+
+export const docs = loadDocs("dev");
+export const testDocs = loadDocs("test");
+export const words = countWords(docs);
+
+/** The gold entities of some documents as registry entries (name, type, other spellings). */
+export function goldRegistry(list) {
+  const registry = [];
+  for (const doc of list) addGold(registry, doc);
+  return registry;
+}
+
+function addGold(registry, doc) {
+  for (const e of doc.entities) {
+    const same = registry.find((r) => r.name === e.name && r.type === e.type);
+    const aliases = e.mentions.filter((m) => m !== e.name);
+    if (same) same.aliases = [...new Set([...same.aliases, ...aliases])];
+    else registry.push({ name: e.name, type: e.type, aliases });
+  }
+}
 
 /** The distinct (type, mention) pairs of a list of entities. */
 export const pairs = (entities) => new Set(entities.flatMap((e) => e.mentions.map((m) => `${e.type}\t${m}`)));
 
 /**
- * Scores `extract(text, registry)` over every document. The registry passed for document n
- * holds the gold entities of documents 0..n-1: what an editor would have registered so far.
+ * Scores `extract(text, registry)` over every document of `list` (the dev set by default). The
+ * registry passed for document n holds the gold entities of `earlier` (documents published before
+ * the set) and of documents 0..n-1: what an editor would have registered so far.
  */
-export function score(extract, { verbose = false, label = "" } = {}) {
+export function score(extract, { verbose = false, label = "", list = docs, earlier = [] } = {}) {
   const counts = Object.fromEntries([...TYPES, "micro"].map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  const registry = [];
-  for (const doc of docs) {
+  const registry = goldRegistry(earlier);
+  for (const doc of list) {
     const gold = pairs(doc.entities);
     const predicted = pairs(extract(doc.text, registry.map((r) => ({ ...r, aliases: [...r.aliases] }))));
     for (const p of predicted) {
@@ -39,12 +62,7 @@ export function score(extract, { verbose = false, label = "" } = {}) {
       counts.micro.fn++;
       if (verbose) console.log(`  ${label} ${doc.file} FN ${g}`);
     }
-    for (const e of doc.entities) {
-      const same = registry.find((r) => r.name === e.name && r.type === e.type);
-      const aliases = e.mentions.filter((m) => m !== e.name);
-      if (same) same.aliases = [...new Set([...same.aliases, ...aliases])];
-      else registry.push({ name: e.name, type: e.type, aliases });
-    }
+    addGold(registry, doc);
   }
   return counts;
 }

@@ -1,7 +1,7 @@
 import type { EntityType } from "../content/article.js";
-import { CITIES, COUNTRIES, GIVEN_NAMES, ORGANIZATIONS } from "./gazetteer.js";
+import { CITIES, COUNTRIES, GIVEN_NAMES, ORGANIZATIONS, REGIONS, WORLD_CITIES } from "./gazetteer.js";
 import {
-  COMMON_CAPITALISED, COMPASS, CONNECTORS, DEMONYMS, EVENT_HEADS, LOCATIVE, MONTHS, NOT_NAMES, ORG_HEADS, ORG_NOUNS_AFTER, ORG_STARTS, GROUP_NOUNS,
+  COMMON_CAPITALISED, COMPASS, CONNECTORS, DEMONYMS, EVENT_HEADS, FACILITY_WORDS, LOCATIVE, MONTHS, NOT_NAMES, ORG_HEADS, ORG_NOUNS_AFTER, ORG_STARTS, GROUP_NOUNS,
   PLACE_ACRONYMS,
   PLACE_HEADS, PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS, TITLES, WEEKDAYS,
 } from "./lexicon.js";
@@ -21,8 +21,9 @@ export interface Candidate {
   titled: boolean;
 }
 
-export const KNOWN_PLACES = new Set([...COUNTRIES, ...CITIES]);
+export const KNOWN_PLACES = new Set([...COUNTRIES, ...CITIES, ...WORLD_CITIES, ...REGIONS]);
 const KNOWN_ORGS = new Set(ORGANIZATIONS);
+const COUNTRY_SET = new Set(COUNTRIES);
 /** `Bangladeshis`, `Texans`, `New Zealander`: people of a place, not a name of one. */
 const isDemonymWord = (low: string) => DEMONYMS.has(low) || (low.endsWith("s") && DEMONYMS.has(low.slice(0, -1)));
 const INNER_GAP = /^[ \t\u00a0]+$/;
@@ -64,8 +65,14 @@ function spanEnd(ctx: Context, i: number): number {
   while (j < tokens.length) {
     const t = tokens[j]!;
     const prev = tokens[j - 1]!;
-    if (!INNER_GAP.test(t.gap)) break;
-    if (a.text.slice(prev.end, t.start).trim() !== "") {
+    const between = a.text.slice(prev.end, t.start);
+    if (!INNER_GAP.test(t.gap) && between !== " & ") break;
+    // `Procter & Gamble`, `Social Science & Medicine`: an ampersand between capitalised words joins one name.
+    if (/^ & $/.test(between) && nameLike(t, claimed[j]!, false) && !t.initial) {
+      j++;
+      continue;
+    }
+    if (between.trim() !== "") {
       // `Korean People's Army`: a possessive inside an organisation's name.
       if (joinsPossessive(ctx, i, j)) {
         j++;
@@ -181,7 +188,9 @@ function refineOne(ctx: Context, from: number, to: number, afterOf: boolean, ext
   const first = tokens[from]!;
   if (first.initial) {
     const w = first.low;
-    const known = KNOWN_PLACES.has(first.text) || GIVEN_NAMES.has(w) || isDateline(a, from, to);
+    // A known body opening a sentence is named (`Reuters reported`), not a `(Reuters)` dateline credit.
+    const knownOrg = KNOWN_ORGS.has(first.text) && !first.gap.endsWith("(");
+    const known = KNOWN_PLACES.has(first.text) || knownOrg || GIVEN_NAMES.has(w) || isDateline(a, from, to);
     const single = to - from === 1;
     const common = COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w));
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text);
@@ -198,7 +207,9 @@ function refineOne(ctx: Context, from: number, to: number, afterOf: boolean, ext
     let placeEnd = from;
     while (placeEnd < job && !TITLES.has(tokens[placeEnd]!.low)) placeEnd++;
     const prefix = tokens.slice(from, placeEnd).map((t) => t.text).join(" ");
-    if (placeEnd > from && (KNOWN_PLACES.has(prefix) || PLACE_ACRONYMS.has(prefix.toLowerCase()))) {
+    // ... or an organisation (`NASA Administrator Charles Bolden`, `FBI Director`).
+    const body = KNOWN_ORGS.has(prefix) || ACRONYM.test(prefix);
+    if (placeEnd > from && (KNOWN_PLACES.has(prefix) || PLACE_ACRONYMS.has(prefix.toLowerCase()) || body)) {
       const ws = tokens.slice(from, placeEnd).map((t) => t.text);
       extra.push({ from, to: placeEnd, surface: a.text.slice(tokens[from]!.start, tokens[placeEnd - 1]!.end), votes: typeVotes(a, from, placeEnd, ws, false, false), titled: false });
     }
@@ -207,8 +218,10 @@ function refineOne(ctx: Context, from: number, to: number, afterOf: boolean, ext
   }
   let ws = words();
   const endsInOrg = () => ORG_HEADS.has(tokens[to - 1]!.low);
+  // `Greek Ministry of Culture`, `Italian Supreme Court of Cassation`: an organisation word inside the name.
+  const hasOrgWord = () => tokens.slice(from + 1, to).some((t) => (ORG_HEADS.has(t.low) || ORG_STARTS.has(t.low)) && !TITLES.has(t.low));
   // Demonyms: `Syrian President Bashar Assad` loses `Syrian`; `Iraqi Army` keeps it.
-  while (to - from > 1 && isDemonymWord(tokens[from]!.low) && !KNOWN_PLACES.has(words().join(" ")) && !endsInOrg()) from++;
+  while (to - from > 1 && isDemonymWord(tokens[from]!.low) && !KNOWN_PLACES.has(words().join(" ")) && !endsInOrg() && !hasOrgWord()) from++;
   while (to - from > 1 && isDemonymWord(tokens[to - 1]!.low)) to--;
   ws = words();
   // Titles: strip through the last title head (`Brig. Gen.`, `Prime Minister`, `Interior Minister`).
@@ -294,6 +307,19 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
   if (PLACE_HEADS.has(firstLower) && ws[1] === "of") v.place += 3;
   if (COMPASS.has(lastLower) && ws.length > 1) v.place += 3;
   if (/^(?:port|mount|mt\.?|lake|fort|saint|st\.?|san|santa|são|sao|cape|gulf|isle|masjid)$/.test(firstLower) && ws.length > 1) v.place += 3;
+  // `Kennedy Space Center`, `Metro Toronto Convention Centre`: a centre named for what it houses is a site.
+  if ((lastLower === "center" || lastLower === "centre") && ws.length > 2 && FACILITY_WORDS.has(tokens[to - 2]!.low)) v.place += 5;
+  // `Procter & Gamble`, `Social Science & Medicine`: an ampersand name is a firm or a publication.
+  if (a.text.slice(tokens[from]!.start, tokens[to - 1]!.end).includes(" & ") && !PLACE_HEADS.has(lastLower)) v.organization += 2.5;
+  // `Thomas Sam, 42, and his wife`: a name with an age in apposition is a person.
+  if (after && after.gap === ", " && /^\d{1,3}$/.test(after.text) && /^,/.test(a.text.slice(after.end, after.end + 1))) v.person += 3;
+  // `Environment Canada`, `Air France`, `Radio Free Asia`: a common word before a country names a body.
+  const lastPlace = ws.length === 2 && COUNTRY_SET.has(ws[1]!) && !KNOWN_PLACES.has(name);
+  if (lastPlace && !GIVEN_NAMES.has(firstLower) && !COMPASS.has(firstLower) && !isDemonymWord(firstLower)) v.organization += 2.5;
+  // `Kenya, Uganda and Rwanda`, `Google, Amazon and Foo`: names in one list are usually of one type.
+  const neighbour = listNeighbour(a, from, to);
+  if (neighbour && KNOWN_PLACES.has(neighbour)) v.place += 1.5;
+  else if (neighbour && KNOWN_ORGS.has(neighbour)) v.organization += 1.5;
   if (titled) v.person += 6;
   if (beforeWord && ROLE_NOUNS.has(beforeWord) && /^\p{Ll}/u.test(before!.text)) v.person += 3;
   if (GIVEN_NAMES.has(firstLower)) v.person += ws.length > 1 ? 3 : 2;
@@ -321,6 +347,19 @@ function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: 
   if (ws.some((w) => w === "of")) v.organization += 1;
   if (ws.length === 1) v.organization += 0.5;
   return v;
+}
+
+/** The one-word name before or after a name in a list (`X, Y`, `X and Y`, `X, and Y`), if any. */
+function listNeighbour(a: Analysed, from: number, to: number): string | undefined {
+  const { tokens } = a;
+  const first = tokens[from]!;
+  const prev = tokens[from - 1];
+  if (prev && first.gap === ", " && prev.cap && prev.sentence === first.sentence) return prev.text;
+  if (prev && (prev.low === "and" || prev.low === "or") && /^,? $/.test(prev.gap) && tokens[from - 2]?.cap) return tokens[from - 2]!.text;
+  const next = tokens[to];
+  if (next && next.gap === ", " && next.cap && next.sentence === first.sentence && !next.initial) return next.text;
+  if (next && (next.low === "and" || next.low === "or") && /^,? $/.test(next.gap) && tokens[to + 1]?.cap) return tokens[to + 1]!.text;
+  return undefined;
 }
 
 export function bestType(v: Record<EntityType, number>): EntityType {

@@ -124,6 +124,9 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   for (const c of candidates) {
     const full = canonical.get(c.surface) ?? c.surface;
     const s = bySurface.get(full)!;
+    // One capitalised word, said once, with no cue at all (no list, title, context or second use)
+    // is as often a capitalised common word, a product or a nickname as a name: not proof enough.
+    if (s.words === 1 && Math.max(s.votes.person, s.votes.organization, s.votes.place) <= 0.5) continue;
     const type = bestType(s.votes);
     const key = `${type}\0${full}`;
     let g = groups.get(key);

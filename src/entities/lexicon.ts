@@ -36,7 +36,7 @@ export const TITLES = set(`emeritus assistant associate mr mr. mrs mrs. ms ms. m
   maj. major capt capt. captain cpt cpt. sgt sgt. sergeant cmdr cmdr. commander adm adm. admiral marshal field gov gov. governor
   sen sen. senator rep rep. representative rev rev. reverend father sister brother bishop archbishop cardinal pope imam ayatollah
   grand sheikh shaikh emir king queen prince princess crown sultan mayor judge justice chief deputy spokesman spokeswoman
-  spokesperson ambassador envoy speaker chairman chairwoman chair ceo director inspector superintendent supt supt. insp insp.
+  spokesperson ambassador envoy speaker chairman chairwoman chair ceo director administrator commissioner inspector superintendent supt supt. insp insp.
   officer detective constable agent coach mp mla congressman congresswoman councillor councilor alderman ms. hon hon. honourable
   honorable sheriff his her excellency majesty highness saint st st. mufti rabbi pastor mullah dr minister-president foreign interior
   defence defense finance health education justice water energy trade labour labor transport security state national acting
@@ -48,7 +48,7 @@ export const TITLE_HEADS = set(`president minister premier chancellor secretary 
   senator sen sen. representative rep rep. reverend rev rev. bishop archbishop cardinal pope imam ayatollah sheikh shaikh emir king
   queen prince princess sultan mayor judge mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady father
   mufti rabbi pastor mullah chairman ambassador envoy speaker supt supt. insp insp. inspector superintendent detective constable
-  mp congressman congresswoman councillor spokesman spokeswoman spokesperson sheriff`);
+  mp congressman congresswoman councillor spokesman spokeswoman spokesperson sheriff administrator commissioner director`);
 
 /** Lower-case words right before a name that say it is a person (`spokesperson Muqdad Miri`). */
 export const ROLE_NOUNS = set(`spokesperson spokesman spokeswoman minister president leader actor actress musician singer writer
@@ -70,7 +70,12 @@ export const ORG_HEADS = set(`ministry ministries department office agency agenc
   organizations nations board bureau court parliament assembly congress senate cabinet government administration service services
   center centre council tribunal fund trust partnership consortium cooperative commission exchange reserve treasury embassy
   consulate mission directorate secretariat unit units division command hezbollah hamas taliban brotherhood cartel gang
-  project program programme initiative org`);
+  project org`);
+
+/** Words before `Center`/`Centre` that make it a site rather than an institution (`Kennedy Space Center`). */
+export const FACILITY_WORDS = set(`space convention conference exhibition exposition trade shopping sports aquatic aquatics leisure
+  community civic cultural culture arts art performing medical detention visitor visitors operations control distribution
+  data transit transportation events event financial health`);
 
 /** Words that start organisation names (`Ministry of`, `Bank of`, `Kataib`). */
 export const ORG_STARTS = set(`ministry department bank university church council board office institute federation union league
@@ -96,7 +101,7 @@ export const ORG_NOUNS_AFTER = set(`television tv radio newspaper channel networ
 /** Words that end the names of events, holidays and laws: not people, organisations or places. */
 export const EVENT_HEADS = set(`day days week war wars games cup olympics championship championships festival summit conference
   election elections prize award awards act treaty accord accords agreement revolution uprising crisis protests marathon
-  tournament season`);
+  tournament season program programme initiative study survey series`);
 
 /** Prepositions that usually introduce places. */
 export const LOCATIVE = set("in near at into across from to toward towards outside inside around throughout via reached entered");

@@ -119,6 +119,68 @@ describe("unregistered names", () => {
   });
 });
 
+describe("newswire patterns beyond the development set", () => {
+  it("knows world capitals, large cities and regions without a cue", () => {
+    expect(names("Talks between Nairobi and Mogadishu resumed, while Lviv and Mombasa braced for more.")).toEqual([
+      "place:Nairobi", "place:Mogadishu", "place:Lviv", "place:Mombasa",
+    ]);
+    expect(names("Floods hit Saskatchewan and Maharashtra this week.")).toEqual(["place:Saskatchewan", "place:Maharashtra"]);
+  });
+
+  it("knows news agencies, broadcasters and international bodies, even at the start of a sentence", () => {
+    expect(names("Kyodo reported that the UN Security Council would meet.")).toEqual(["organization:Kyodo", "organization:UN Security Council"]);
+    expect(names("Wikinews has learned that according to an Internet posting the website is being attacked.")).toEqual(["organization:Wikinews"]);
+  });
+
+  it("types a lone given name from a wider list of given names", () => {
+    expect(find("Margaret Atwood launched a graphic novel.", "Margaret Atwood")?.type).toBe("person");
+    expect(find("Later Nick Moreau took photographs.", "Nick Moreau")?.type).toBe("person");
+  });
+
+  it("keeps a demonym before an organisation word inside the name", () => {
+    expect(names("The ruling overturned a ban by the Greek Ministry of Culture.")).toEqual(["organization:Greek Ministry of Culture"]);
+    expect(names("Syrian President Bashar Assad spoke.")).toEqual(["person:Bashar Assad"]);
+  });
+
+  it("joins names with an ampersand and types them as organisations", () => {
+    const text = "Investors bought Procter & Gamble and sold Marks & Spencer.";
+    expect(names(text)).toEqual(["organization:Procter & Gamble", "organization:Marks & Spencer"]);
+  });
+
+  it("takes a centre named for what it houses as a site", () => {
+    // Real sentence from the development set (Wikinews, 2014).
+    const text = "The McCutchan Art Center / Pace Galleries at USI bases its exhibit around roughly 100 Polaroids.";
+    expect(find(text, "McCutchan Art Center")?.type).toBe("place");
+    expect(find("Astronauts trained at the Johnson Space Center before the flight.", "Johnson Space Center")?.type).toBe("place");
+  });
+
+  it("takes a name with an age in apposition for a person", () => {
+    expect(find("Mauer Kroll, 42, and his brother were charged on Monday.", "Mauer Kroll")?.type).toBe("person");
+  });
+
+  it("strips administrator, commissioner and director from the front of a name", () => {
+    expect(names("NASA Administrator Charles Bolden announced the locations.")).toEqual(["organization:NASA", "person:Charles Bolden"]);
+    expect(names("EU Trade Commissioner Cecilia Malmstrom said talks would continue.")).toContain("person:Cecilia Malmstrom");
+  });
+
+  it("needs more than one capital letter to take a lone word for a name", () => {
+    // Real sentence from the development set (Wikinews, 2008).
+    expect(names('The attack was launched on Wednesday by a user labelled "Anonymous", on a website.')).toEqual([]);
+    expect(names("Ubisoft had a large area. Later Ubisoft showed its games.")).toEqual(["organization:Ubisoft"]);
+  });
+
+  it("gives a name in a list the type of the known name beside it", () => {
+    expect(find("Aid reached Kenya, Uganda and Qaraqosh on Monday.", "Qaraqosh")?.type).toBe("place");
+    expect(find("Rivals such as Google, Amazon and Zalando cut prices.", "Zalando")?.type).toBe("organization");
+  });
+
+  it("takes a common word before a country for an organisation, not a person or place", () => {
+    expect(find("A sensitive Environment Canada document was found in the street.", "Environment Canada")?.type).toBe("organization");
+    expect(find("Flights on Air France were cancelled.", "Air France")?.type).toBe("organization");
+    expect(find("Fighting broke out in East Timor.", "East Timor")?.type).toBe("place");
+  });
+});
+
 describe("the seed article without a registry", () => {
   it("finds its people, organisations and places, and no Syrian, Monday or Dozens", () => {
     const found = names(SEED);
