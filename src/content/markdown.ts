@@ -2,10 +2,10 @@ import type { Definition, Heading, Image, ImageReference, Link, Parent, Root, Te
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
-import remarkGfm from "remark-gfm";
 import remarkHtml from "remark-html";
 import { visit } from "unist-util-visit";
 import { remarkEntityLinks, type EntityLink } from "./entity-links.js";
+import { bareUrlLinks, remarkGfmParts } from "./gfm.js";
 import { slugify } from "./slug.js";
 
 /**
@@ -40,7 +40,8 @@ const sanitizeSchema: Schema = {
 };
 
 const processor = remark()
-  .use(remarkGfm)
+  .use(remarkGfmParts)
+  .use(bareUrlLinks)
   .use(headingIds)
   .use(remarkEntityLinks)
   .use(externalImagesAsLinks)
