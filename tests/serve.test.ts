@@ -68,6 +68,16 @@ describe("dateline serve", () => {
     expect(await readFile(join(dir, "dist", "2023", "03", "alpha", "index.html"), "utf8")).not.toContain("__dateline");
   });
 
+  it("serves the search bundle Pagefind's script loads", async () => {
+    const { readdir } = await import("node:fs/promises");
+    const bundle = await readdir(join(dir, "dist", "pagefind"));
+    const wasm = bundle.find((name) => name.startsWith("wasm.") && name.endsWith(".pagefind"));
+    expect(wasm, bundle.join(", ")).toBeDefined();
+    expect((await fetch(new URL(`pagefind/${wasm}`, server.url))).status).toBe(200);
+    expect((await page("pagefind/pagefind.js")).type).toContain("text/javascript");
+    expect((await page("pagefind/pagefind-ui.css")).type).toContain("text/css");
+  });
+
   it("rebuilds when an article is saved", async () => {
     const file = join(dir, "articles", "2023", "alpha.md");
     await writeFile(file, (await readFile(file, "utf8")).replace("Alpha: Syria talks open", "Alpha: talks resume"));

@@ -2,12 +2,13 @@ import { watch, type FSWatcher } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basename, dirname, extname, join, normalize, resolve, sep } from "node:path";
+import { basename, dirname, join, normalize, resolve, sep } from "node:path";
 import { build } from "../build.js";
 import { CONFIG_FILE, type ConfigOverrides, type SiteConfig } from "../config.js";
 import { formatText, type Diagnostic } from "../diagnostics.js";
 import { describeError } from "../errors.js";
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_PATH, CLIENT_STYLE, CLIENT_STYLE_PATH, clientTags, EVENTS_PATH, overlayHtml } from "./overlay.js";
+import { contentType } from "./content-types.js";
 
 export { EVENTS_PATH };
 
@@ -33,25 +34,6 @@ export interface RunningServer {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".pdf": "application/pdf",
-};
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const clients = new Set<ServerResponse>();
@@ -165,7 +147,7 @@ async function handle(
   const url = new URL(req.url ?? "/", "http://localhost");
   if (url.pathname === CLIENT_SCRIPT_PATH || url.pathname === CLIENT_STYLE_PATH) {
     const script = url.pathname === CLIENT_SCRIPT_PATH;
-    res.writeHead(200, { "content-type": script ? TYPES[".js"]! : TYPES[".css"]!, "cache-control": "no-store" });
+    res.writeHead(200, { "content-type": script ? contentType("x.js") : contentType("x.css"), "cache-control": "no-store" });
     res.end(script ? CLIENT_SCRIPT : CLIENT_STYLE);
     return;
   }
@@ -200,11 +182,11 @@ async function handle(
     const current = problems();
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not built yet</title></head><body>` +
       `<p>Nothing has been built yet.</p>${clientTags()}${current ? overlayHtml(current.diagnostics, current.error) : ""}</body></html>`;
-    res.writeHead(current ? 503 : 404, { "content-type": TYPES[".html"]!, "cache-control": "no-store" });
+    res.writeHead(current ? 503 : 404, { "content-type": contentType("x.html"), "cache-control": "no-store" });
     res.end(html);
     return;
   }
-  const type = TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+  const type = contentType(path);
   if (type.startsWith("text/html")) {
     const current = problems();
     const extra = clientTags() + (current ? overlayHtml(current.diagnostics, current.error) : "");

@@ -1,7 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { join, normalize, resolve, sep } from "node:path";
+import { contentType } from "./content-types.js";
 
 /**
  * Serves a built site exactly as a static host would: no rebuilds, no injected scripts, and
@@ -19,20 +20,6 @@ export const STRICT_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
-
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-  ".wasm": "application/wasm",
-};
 
 export interface StaticServer {
   url: string;
@@ -55,7 +42,7 @@ export async function serveStatic(dir: string, options: { port?: number; host?: 
       const path = file ?? join(root, "404.html");
       const body = await readFile(path).catch(() => undefined);
       res.writeHead(file && body ? 200 : 404, {
-        "content-type": TYPES[extname(path).toLowerCase()] ?? "application/octet-stream",
+        "content-type": contentType(path),
         "content-security-policy": STRICT_CSP,
         "x-content-type-options": "nosniff",
         "cache-control": "no-cache",
