@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { displayPath, loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
-import { renderMarkdown, type MarkdownResult } from "./content/markdown.js";
-import type { EntityLink } from "./content/entity-links.js";
-import { loadContent, readBody, type LoadedContent } from "./content/source.js";
+import { renderArticleBody } from "./content/body.js";
+import { loadContent, type LoadedContent } from "./content/source.js";
 import { compileRegistry } from "./entities/matcher.js";
 import { readRegistry, type LoadedRegistry } from "./entities/registry.js";
 import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
@@ -159,7 +158,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     // The entity links come from the registry: a cache of this HTML keys on library.registryDigest too.
     const env = makeRenderEnv(ctx, renderer, async (article) => {
-      const body = await renderArticleMarkdown(article, await readBody(article), ctx.entityLinks(article));
+      const body = await renderArticleBody(article, ctx.entityLinks(article));
       return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
     }, pages);
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
@@ -201,25 +200,6 @@ export function makeRenderEnv(
   pages: RenderEnv["pages"],
 ): RenderEnv {
   return { ctx, site: buildSiteView(ctx), templates, renderBody, pages };
-}
-
-/**
- * Renders an article's Markdown. Content is checked before rendering, but a Markdown shape
- * remark cannot handle must still name its article rather than surface as a bare stack overflow.
- */
-export async function renderArticleMarkdown(
-  article: PublishedArticle,
-  text: string,
-  entityLinks: readonly EntityLink[],
-): Promise<MarkdownResult> {
-  try {
-    return await renderMarkdown(text, { entityLinks });
-  } catch (error) {
-    throw new DatelineError(`${article.file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
-      cause: error,
-      hint: "simplify the deepest nesting or the longest run of markup in this article; nothing was written",
-    });
-  }
 }
 
 /** Copies public/ as is. A public file may not replace a generated page. */

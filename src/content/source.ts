@@ -50,7 +50,7 @@ export function resolveArticleMedia(files: ContentFiles, articles: Article[], ba
  * The Markdown body of an article, read again at render time so bodies never sit in memory
  * all at once. The digest check catches a file edited between loading and rendering.
  */
-export async function readBody(article: Article): Promise<string> {
+export async function readBody(article: Pick<Article, "sourcePath" | "digest" | "file">): Promise<string> {
   const decoded = decodeArticle(await readFile(article.sourcePath));
   if (!decoded.ok || digest(decoded.text) !== article.digest) {
     throw new DatelineError(`${article.file} changed while the site was being built`, {

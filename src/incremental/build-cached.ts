@@ -1,11 +1,11 @@
 import { link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { indexSearch, SEARCH_BUNDLE_DIR } from "../render/search.js";
-import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, renderArticleMarkdown, type BuildOptions, type BuildResult } from "../build.js";
+import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
-import { readBody } from "../content/source.js";
+import { renderArticleBody } from "../content/body.js";
 import type { SiteConfig } from "../config.js";
 import type { Library, PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
@@ -117,13 +117,27 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const toRender = pages.filter((p) => stale.has(p.output));
       if (toRender.length) {
         // Loaded only when a page must be rendered: Eleventy is a large share of a warm start.
-        const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
-        const renderer = await TemplateRenderer.create(config.templatesDir);
-        const env = makeRenderEnv(ctx, renderer, async (article) => {
+        const renderer = (async () => {
+          const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
+          return TemplateRenderer.create(config.templatesDir);
+        })();
+        renderer.catch(() => undefined); // a failure surfaces where it is awaited
+        // Bodies the pages below will show and the cache does not have: rendered in the worker
+        // threads first, while this thread loads the template engine.
+        const bodyStart = performance.now();
+        const missing = bodiesToRender(toRender, library, config.feedSize).filter((a) => !articleCache.markdown(a, bodyKey(a)));
+        if (missing.length >= MIN_BODIES_FOR_WORKERS) {
+          await pool.renderBodies(
+            missing.map((a) => ({ article: { sourcePath: a.sourcePath, digest: a.digest, file: a.file }, entityLinks: ctx.entityLinks(a) })),
+            (body, i) => articleCache.storeMarkdown(missing[i]!, bodyKey(missing[i]!), body),
+          );
+          timings.markdown = Math.round(performance.now() - bodyStart);
+        }
+        const env = makeRenderEnv(ctx, await renderer, async (article) => {
           const key = bodyKey(article);
           let body = articleCache.markdown(article, key);
           if (!body) {
-            body = await renderArticleMarkdown(article, await readBody(article), ctx.entityLinks(article));
+            body = await renderArticleBody(article, ctx.entityLinks(article));
             articleCache.storeMarkdown(article, key, body);
           }
           return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
@@ -174,6 +188,19 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     // when the build failed on another article or in a template.
     cache?.save();
   }
+}
+
+/** Below this many bodies, starting worker threads costs more than rendering in-process. */
+const MIN_BODIES_FOR_WORKERS = 32;
+
+/** The articles whose bodies `pages` show: their own pages, and the site feeds' newest entries. */
+function bodiesToRender(pages: readonly PlannedPage[], library: Library, feedSize: number): PublishedArticle[] {
+  const wanted = new Set<number>();
+  for (const page of pages) {
+    if (page.spec.kind === "article") wanted.add(page.spec.index);
+    else if (page.spec.kind === "feed") for (let i = 0; i < Math.min(feedSize, library.articles.length); i++) wanted.add(i);
+  }
+  return [...wanted].sort((a, b) => a - b).map((i) => library.articles[i]!);
 }
 
 /** What the next build needs to know to trust this build's page keys. */

@@ -4,6 +4,9 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
 import type { ArticleTask, ArticleTaskResult } from "./article-task.js";
+import type { BodySource } from "../content/body.js";
+import type { EntityLink } from "../content/entity-links.js";
+import type { MarkdownResult } from "../content/markdown.js";
 import type { BatchRequest } from "./worker.js";
 
 /**
@@ -16,9 +19,13 @@ import type { BatchRequest } from "./worker.js";
  */
 export type PoolMode = "workers" | "in-process";
 
-type BatchResult =
-  | { ok: true; result: ArticleTaskResult }
-  | { ok: false; file: string; message: string };
+/** One article body to render, once the library knows which entities it links. */
+export interface MarkdownTask {
+  article: BodySource;
+  entityLinks: readonly EntityLink[];
+}
+
+type BatchResult<R> = { ok: true; result: R } | { ok: false; file: string; message: string };
 
 const BATCH_SIZE = 24;
 /** Batches queued per worker, so a worker never waits for the main thread to send more. */
@@ -47,7 +54,7 @@ export class ArticlePool {
     return new ArticlePool(usable ? "workers" : "in-process", usable ? size : 1);
   }
 
-  /** Runs every task; `onResult` sees each result once, in no particular order. */
+  /** Loads every article; `onResult` sees each result once, in no particular order. */
   async run(tasks: readonly ArticleTask[], onResult: (result: ArticleTaskResult, index: number) => void): Promise<void> {
     if (tasks.length === 0) return;
     if (this.mode === "in-process") {
@@ -56,7 +63,21 @@ export class ArticlePool {
       for (let i = 0; i < tasks.length; i++) onResult(await runArticleTask(tasks[i]!), i);
       return;
     }
-    const batches: { start: number; tasks: ArticleTask[] }[] = [];
+    await this.inWorkers("load", tasks, onResult);
+  }
+
+  /**
+   * Renders article bodies to HTML in the worker threads: Markdown is the largest cost of a
+   * cold build, and the main thread renders templates meanwhile. In-process, the caller
+   * renders bodies as pages need them, so there is nothing to do here.
+   */
+  async renderBodies(tasks: readonly MarkdownTask[], onResult: (result: MarkdownResult, index: number) => void): Promise<void> {
+    if (tasks.length === 0 || this.mode === "in-process") return;
+    await this.inWorkers("markdown", tasks, onResult);
+  }
+
+  private async inWorkers<T, R>(kind: "load" | "markdown", tasks: readonly T[], onResult: (result: R, index: number) => void): Promise<void> {
+    const batches: { start: number; tasks: T[] }[] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push({ start, tasks: tasks.slice(start, start + BATCH_SIZE) });
     const workers = Array.from({ length: Math.min(this.size, batches.length) }, () => new Worker(workerFile()));
     try {
@@ -72,13 +93,14 @@ export class ArticlePool {
         const send = (worker: Worker) => {
           if (failed || next >= batches.length) return;
           const id = next++;
-          worker.postMessage({ id, tasks: batches[id]!.tasks } satisfies BatchRequest);
+          worker.postMessage({ id, kind, tasks: batches[id]!.tasks } as BatchRequest);
         };
         for (const worker of workers) {
-          worker.on("message", (message: { id: number; results: BatchResult[] }) => {
+          worker.on("message", (message: { id: number; results: BatchResult<R>[] }) => {
             const batch = batches[message.id]!;
             try {
               message.results.forEach((r, i) => {
+                if (!r.ok && kind === "markdown") throw new DatelineError(r.message);
                 if (!r.ok) throw new DatelineError(`unexpected failure while loading ${r.file}`, { cause: new Error(r.message) });
                 onResult(r.result, batch.start + i);
               });
