@@ -119,6 +119,19 @@ export async function checkSite(options: ConfigOverrides = {}, loader?: ContentL
   return { ok: !bag.hasErrors, diagnostics: bag.list(), config, library, pages, registry, timings };
 }
 
+/** The result of a build that stopped after checking: nothing written yet. */
+export function unfinishedResult(checked: CheckedSite): BuildResult {
+  return {
+    ok: false,
+    diagnostics: checked.diagnostics,
+    files: 0,
+    pages: 0,
+    articles: checked.library?.articles.length ?? 0,
+    timings: checked.timings,
+    config: checked.config,
+  };
+}
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cache = options.cache ?? (options.writer ? "off" : "use");
   if (cache !== "off") {
@@ -127,15 +140,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   const checked = await checkSite(options);
   const { config, timings } = checked;
-  const result: BuildResult = {
-    ok: false,
-    diagnostics: checked.diagnostics,
-    files: 0,
-    pages: 0,
-    articles: checked.library?.articles.length ?? 0,
-    timings,
-    config,
-  };
+  const result = unfinishedResult(checked);
   if (!checked.ok || !checked.library || !checked.pages) return result;
   const library = checked.library;
   const pages = checked.pages;

@@ -1,7 +1,7 @@
 import { link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { indexSearch, SEARCH_BUNDLE_DIR } from "../render/search.js";
-import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, type BuildOptions, type BuildResult } from "../build.js";
+import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
@@ -62,15 +62,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       return loaded;
     });
     const { config, timings } = checked;
-    const result: BuildResult = {
-      ok: false,
-      diagnostics: checked.diagnostics,
-      files: 0,
-      pages: 0,
-      articles: checked.library?.articles.length ?? 0,
-      timings,
-      config,
-    };
+    const result = unfinishedResult(checked);
     if (!checked.ok || !checked.library || !checked.pages || !cache || !keys) return result;
     const { library, pages } = checked;
     const articleCache = cache;

@@ -59,24 +59,10 @@ export class DiskWriter implements Writer {
   async commit(): Promise<void> {
     this.assertOpen();
     await assertLockHeld(this.lockPath, this.outDir);
-    const previous = join(dirname(this.outDir), `.${basename(this.outDir)}.previous-${process.pid}`);
-    let hadPrevious = false;
-    try {
-      await rename(this.outDir, previous);
-      hadPrevious = true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
-    try {
-      await rename(this.stagingDir, this.outDir);
-    } catch (error) {
-      // Put the live site back before reporting: a failed swap must not leave no site at all.
-      if (hadPrevious) await rename(previous, this.outDir);
-      throw error;
-    }
+    const previous = await swapIn(this.stagingDir, this.outDir);
     this.#finished = true;
     try {
-      if (hadPrevious) await rm(previous, { recursive: true, force: true });
+      if (previous) await rm(previous, { recursive: true, force: true });
     } finally {
       await releaseLock(this.lockPath);
     }
@@ -105,6 +91,30 @@ export class DiskWriter implements Writer {
 
 /** Locks held by this process: a second build in the same process must not take them over. */
 const heldHere = new Set<string>();
+
+/**
+ * Puts `staged` in place of `outDir` with two renames and returns where the previous site
+ * went (undefined when there was none). If the second rename fails the previous site is put
+ * back, so a failed swap never leaves no site at all; a kill between the two renames is
+ * undone by `recover` at the next build.
+ */
+export async function swapIn(staged: string, outDir: string): Promise<string | undefined> {
+  const previous = join(dirname(outDir), `.${basename(outDir)}.previous-${process.pid}`);
+  let hadPrevious = false;
+  try {
+    await rename(outDir, previous);
+    hadPrevious = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  try {
+    await rename(staged, outDir);
+  } catch (error) {
+    if (hadPrevious) await rename(previous, outDir);
+    throw error;
+  }
+  return hadPrevious ? previous : undefined;
+}
 
 export async function acquireLock(lockPath: string, outDir: string): Promise<void> {
   const busy = (owner: number) =>

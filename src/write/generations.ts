@@ -3,7 +3,7 @@ import { linkSync, readdirSync, lstatSync, mkdirSync, readFileSync, renameSync, 
 import { copyFile, mkdir, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
-import { acquireLock, assertLockHeld, recover, releaseLock } from "./disk.js";
+import { acquireLock, assertLockHeld, recover, releaseLock, swapIn } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
 
 /**
@@ -156,16 +156,8 @@ export class GenerationWriter implements Writer {
       await assertLockHeld(this.lockPath, this.outDir);
       const records = this.record(this.#target);
       records.state = state;
-      const previous = join(dirname(this.outDir), `.${basename(this.outDir)}.previous-${process.pid}`);
-      let hadPrevious = false;
-      try {
-        await rename(this.outDir, previous);
-        hadPrevious = true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-      }
-      await rename(this.#target, this.outDir);
-      if (hadPrevious) {
+      const previous = await swapIn(this.#target, this.outDir);
+      if (previous) {
         if (this.#target !== this.spareDir) this.trash(this.spareDir);
         await rename(previous, this.spareDir);
       }
