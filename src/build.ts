@@ -148,7 +148,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const start = performance.now();
   // Imported when needed: Eleventy takes a noticeable share of a small rebuild to load.
   const { TemplateRenderer } = await import("./render/eleventy.js");
-  const { renderMarkdown } = await import("./content/markdown.js");
   const renderer = await TemplateRenderer.create(config.templatesDir);
   const writer = options.writer ?? (await DiskWriter.open(config.outDir));
   try {

@@ -1,14 +1,14 @@
 import { watch, type FSWatcher } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { basename, dirname, join, normalize, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { build } from "../build.js";
 import { CONFIG_FILE, type ConfigOverrides, type SiteConfig } from "../config.js";
 import { formatText, type Diagnostic } from "../diagnostics.js";
 import { describeError } from "../errors.js";
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_PATH, CLIENT_STYLE, CLIENT_STYLE_PATH, clientTags, EVENTS_PATH, overlayHtml } from "./overlay.js";
-import { contentType } from "./content-types.js";
+import { contentType, findFile } from "./files.js";
 
 export { EVENTS_PATH };
 
@@ -198,13 +198,3 @@ async function handle(
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-/** Maps a URL path to a file in the output folder, never outside it. */
-async function findFile(root: string, relative: string): Promise<string | undefined> {
-  const candidate = normalize(join(root, relative));
-  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
-  for (const path of [candidate, join(candidate, "index.html")]) {
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile()) return path;
-  }
-  return undefined;
-}

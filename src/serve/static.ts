@@ -1,8 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join, normalize, resolve, sep } from "node:path";
-import { contentType } from "./content-types.js";
+import { join, resolve } from "node:path";
+import { contentType, findFile } from "./files.js";
 
 /**
  * Serves a built site exactly as a static host would: no rebuilds, no injected scripts, and
@@ -68,13 +68,3 @@ export async function serveStatic(dir: string, options: { port?: number; host?: 
   };
 }
 
-/** Maps a URL path to a file under root, never outside it; folders serve their index.html. */
-async function findFile(root: string, pathname: string): Promise<string | undefined> {
-  const candidate = normalize(join(root, pathname));
-  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
-  for (const path of [candidate, join(candidate, "index.html")]) {
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile()) return path;
-  }
-  return undefined;
-}

@@ -1,7 +1,9 @@
-import { extname } from "node:path";
+import { stat } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
 
 /**
- * Content types for files a built site contains, shared by the preview server and the test
+ * What both static servers (the preview server and the test server) need to serve a built
+ * site. Content types for files a built site contains, shared by the preview server and the test
  * server. `.wasm` matters: Pagefind's search loads WebAssembly, which browsers only compile
  * when it is served as application/wasm.
  */
@@ -28,4 +30,15 @@ const TYPES: Readonly<Record<string, string>> = {
 
 export function contentType(path: string): string {
   return TYPES[extname(path).toLowerCase()] ?? "application/octet-stream";
+}
+
+/** Maps a URL path to a file under root, never outside it; folders serve their index.html. */
+export async function findFile(root: string, pathname: string): Promise<string | undefined> {
+  const candidate = normalize(join(root, pathname));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
+  for (const path of [candidate, join(candidate, "index.html")]) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) return path;
+  }
+  return undefined;
 }
