@@ -32,7 +32,7 @@ describe("related articles", () => {
       date: { epochMs: Date.UTC(2020, 0, 1) + Math.floor(rand() * 1e10), offsetMinutes: 0, dateOnly: false },
       authors: [], excerpt: "", tags: pick("t", 30, 3), excludedEntities: [], draft: false, corrections: [], redirectFrom: [],
       entities: { person: pick("p", 60, 2), organization: pick("o", 20, 1), place: pick("l", 10, 1) },
-      wordCount: 1, bodyLine: 1, fieldLines: {}, mediaRefs: [], media: [], mentions: [],
+      wordCount: 1, bodyLine: 1, fieldLines: {}, mediaRefs: [], media: [], mentions: [], structure: String(i),
     }));
     const library = buildLibrary(articles, base, new DiagnosticBag());
     for (const count of [0, 1, 5, 12]) {

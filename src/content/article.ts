@@ -60,4 +60,6 @@ export interface Article {
   bodyLine: number;
   /** Positions of frontmatter fields, for diagnostics raised after loading (collisions). */
   fieldLines: Record<string, number>;
+  /** Digest of the fields that shape the Library (content/structure.ts). */
+  structure: string;
 }

@@ -11,6 +11,7 @@ import { cleanName, slugify } from "./slug.js";
 import { findExcessiveNesting, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
+import { articleStructure } from "./structure.js";
 import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
 import { articleMentions } from "../entities/article-mentions.js";
 import type { CompiledRegistry } from "../entities/matcher.js";
@@ -162,7 +163,7 @@ function toArticle(
     mediaRefs.push({ src: data.image.src, alt: data.image.alt, kind: "lead-image", at: fm.positionOf(["image", "src"]) });
   }
   mediaRefs.push(...scanBody(fm.body, fm.bodyLine));
-  return {
+  const article: Omit<Article, "structure"> = {
     id: file.contentPath,
     sourcePath: file.absolutePath,
     file: file.displayPath,
@@ -193,6 +194,7 @@ function toArticle(
       .filter((k) => k in fm.data)
       .map((k) => [k, fm.keyPosition(k).line])),
   };
+  return { ...article, structure: articleStructure(article) };
 }
 
 /** Strips a `2024-12-02-` prefix Jekyll users put on file names; the date lives in frontmatter. */

@@ -54,26 +54,13 @@ function range(from: number, to: number): number[] {
 }
 
 /**
- * Fields that only show up where the article itself is shown (its page and its cards) and
- * never change the Library's shape. Every other field — including any added later — counts
- * as structure, so forgetting to list one here costs speed, never correctness.
+ * Everything the Library's shape is made of: per article its structural digest (made when it
+ * was loaded), where it is published and its resolved media, plus the registry. The rest of
+ * the Library (terms, entities, years, links) is a function of these and of the config, which
+ * the page key already covers, so it need not be serialised again.
  */
-const DISPLAY_FIELDS = new Set([
-  "title", "summary", "excerpt", "digest", "wordCount", "image", "corrections", "canonical", "updated",
-  "bodyLine", "fieldLines", "sourcePath", "file",
-]);
-
-/** Everything in the Library except the display fields of its articles. */
 export function structureDigest(library: Library): string {
-  const articles = library.articles.map((a) => {
-    const structural: Record<string, unknown> = {};
-    for (const key in a) if (!DISPLAY_FIELDS.has(key)) structural[key] = a[key as keyof typeof a];
-    return structural;
-  });
-  const rest = Object.fromEntries(Object.entries(library).filter(([k]) => k !== "articles"));
-  return digest(JSON.stringify(articles), JSON.stringify(rest, (_key, value: unknown) =>
-    value instanceof Map ? [...value.entries()] : value instanceof Set ? [...value] : value,
-  ));
+  return digest(library.registryDigest, ...library.articles.map((a) => `${a.id}\0${a.structure}\0${a.url}\0${JSON.stringify(a.media)}`));
 }
 
 /**

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build } from "../../src/build.js";
+import { build, RENDER_CONCURRENCY } from "../../src/build.js";
 import { DatelineError } from "../../src/errors.js";
 import { DiskWriter } from "../../src/write/disk.js";
 import type { Writer } from "../../src/write/writer.js";
@@ -118,7 +118,10 @@ describe("a failed build leaves the previous output exactly as it was", () => {
     expect(error.message).toMatch(/^the build failed while writing .*dist$/);
     expect((error.cause as NodeJS.ErrnoException).code).toBe("ENOSPC");
     expect(error.hint).toContain("the previous output was left exactly as it was");
-    expect(writer.writes).toBe(11);
+    // The build stops at the failed write; only pages already being rendered alongside it
+    // may still reach the writer (and fail too).
+    expect(writer.writes).toBeGreaterThanOrEqual(11);
+    expect(writer.writes).toBeLessThanOrEqual(10 + RENDER_CONCURRENCY);
     expect(await hashTree(out)).toEqual(before);
     await expectNoLeftovers(dir);
     // …and the next build, with space again, succeeds.
