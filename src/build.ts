@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { displayPath, loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
 import { renderArticleBody } from "./content/body.js";
+import type { MarkdownResult } from "./content/markdown.js";
 import { loadContent, type LoadedContent } from "./content/source.js";
 import { compileRegistry } from "./entities/matcher.js";
 import { readRegistry, type LoadedRegistry } from "./entities/registry.js";
@@ -160,11 +161,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writer.abort();
       return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
     }
-    // The entity links come from the registry: a cache of this HTML keys on library.registryDigest too.
-    const env = makeRenderEnv(ctx, renderer, async (article) => {
-      const body = await renderArticleBody(article, ctx.entityLinks(article));
-      return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
-    }, pages);
+    const env = makeRenderEnv(ctx, renderer, async (article) => shownBody(ctx, article, await renderArticleBody(article)), pages);
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
       await writer.write(page.output, await renderPage(page, env));
     });
@@ -204,6 +201,11 @@ export function makeRenderEnv(
   pages: RenderEnv["pages"],
 ): RenderEnv {
   return { ctx, site: buildSiteView(ctx), templates, renderBody, pages };
+}
+
+/** A rendered body as its page shows it: entities linked to their pages, images to their copies. */
+export function shownBody(ctx: ViewContext, article: PublishedArticle, body: MarkdownResult): MarkdownResult {
+  return { ...body, html: rewriteBodyMedia(ctx.linkEntities(article, body.html), ctx.media.get(article.id)) };
 }
 
 /** Copies public/ as is. A public file may not replace a generated page. */

@@ -9,8 +9,8 @@ import { CACHE_FORMAT_VERSION } from "./keys.js";
 import { HtmlPack, type PackRef } from "./html-pack.js";
 
 /**
- * Per-article results of loading (metadata and its warnings) and of Markdown (HTML and
- * headings, keyed also on the entity links the body was rendered with), kept between builds in `<cacheDir>/articles.json` plus an HTML pack. An entry is
+ * Per-article results of loading (metadata and its warnings) and of Markdown (HTML with entity
+ * markers, and headings), kept between builds in `<cacheDir>/articles.json` plus an HTML pack. An entry is
  * reused only when the article key (see keys.ts) and the file's location and stat signature
  * (inode, size, mtime and ctime in nanoseconds, as git's index does) all match; the digest of
  * the file's text is stored with it and is what the HTML belongs to.
@@ -30,8 +30,8 @@ interface Entry {
   shown: string;
   article: Article;
   diagnostics: Diagnostic[];
-  /** Rendered HTML, once an article page has been rendered, with what it was rendered with. */
-  body?: { key: string; headings: MarkdownResult["headings"]; html: PackRef };
+  /** The rendered body (a pure function of the file, like the article). */
+  body?: { headings: MarkdownResult["headings"]; html: PackRef };
 }
 
 interface IndexBody {
@@ -86,19 +86,19 @@ export class ArticleCache {
     return { article: entry.article, diagnostics: entry.diagnostics };
   }
 
-  store(file: SourceFile, sig: string, article: Article, diagnostics: Diagnostic[]): void {
-    this.#entries.set(file.contentPath, { key: this.key, sig, path: file.absolutePath, shown: file.displayPath, article, diagnostics });
+  store(file: SourceFile, sig: string, article: Article, diagnostics: Diagnostic[], body?: MarkdownResult): void {
+    const entry: Entry = { key: this.key, sig, path: file.absolutePath, shown: file.displayPath, article, diagnostics };
+    // Straight to the pack: 10,000 bodies never sit in memory at once.
+    if (body) entry.body = { headings: body.headings, html: this.#pack.append(body.html) };
+    this.#entries.set(file.contentPath, entry);
     this.#used.add(file.contentPath);
     this.#changed = true;
   }
 
-  /**
-   * The article's HTML when it was rendered from the same text with the same `bodyKey` (the
-   * entity links it was given), or undefined — also when the pack does not hold it intact.
-   */
-  markdown(article: Article, bodyKey: string): MarkdownResult | undefined {
+  /** The article's rendered body, or undefined — also when the pack does not hold it intact. */
+  markdown(article: Article): MarkdownResult | undefined {
     const entry = this.#entries.get(article.id);
-    if (!entry?.body || entry.article.digest !== article.digest || entry.body.key !== bodyKey) return undefined;
+    if (!entry?.body || entry.article.digest !== article.digest) return undefined;
     const html = this.#pack.read(entry.body.html);
     if (html === undefined) {
       // Damaged: forget the HTML so it is rendered again.
@@ -109,10 +109,10 @@ export class ArticleCache {
     return { html, headings: entry.body.headings };
   }
 
-  storeMarkdown(article: Article, bodyKey: string, markdown: MarkdownResult): void {
+  storeMarkdown(article: Article, markdown: MarkdownResult): void {
     const entry = this.#entries.get(article.id);
     if (!entry || entry.article.digest !== article.digest) return;
-    entry.body = { key: bodyKey, headings: markdown.headings, html: this.#pack.append(markdown.html) };
+    entry.body = { headings: markdown.headings, html: this.#pack.append(markdown.html) };
     this.#changed = true;
   }
 

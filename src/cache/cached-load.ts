@@ -56,7 +56,7 @@ export async function loadContentCached(
     bag.addAll(result.diagnostics);
     if (result.article) {
       loaded[i] = result.article;
-      cache.store(files.articles[i]!, sigs[i]!, result.article, result.diagnostics);
+      cache.store(files.articles[i]!, sigs[i]!, result.article, result.diagnostics, result.body);
     }
   });
   const articles = loaded.filter((a): a is Article => a !== undefined);

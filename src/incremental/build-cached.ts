@@ -1,7 +1,7 @@
 import { link, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { indexSearch, SEARCH_BUNDLE_DIR } from "../render/search.js";
-import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
+import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, shownBody, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
@@ -14,7 +14,7 @@ import { articleFingerprint, pageDependencies, structureDigest } from "./page-de
 import { keyingEnv, pageKeys } from "../render/page-keys.js";
 import { renderPage } from "../render/page.js";
 import { ImageCache } from "../render/images.js";
-import { publishMedia, rewriteBodyMedia, type MediaIndex } from "../render/media.js";
+import { publishMedia, type MediaIndex } from "../render/media.js";
 import { DiagnosticBag } from "../diagnostics.js";
 import { RecordingWriter, fileSignature } from "../write/recording.js";
 import { ViewContext } from "../pages/context.js";
@@ -84,10 +84,10 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         await writer.abort();
         return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
       }
-      // What a body's HTML depends on besides its text: the entity links it is given (they come
-      // from the registry and the library) and, after rendering, the media it shows.
-      const bodyKey = (a: PublishedArticle) => digest(JSON.stringify(ctx.entityLinks(a)));
-      const bodyIdentity = (a: PublishedArticle) => `${a.digest}:${bodyKey(a)}:${JSON.stringify([...(ctx.media.get(a.id) ?? [])])}`;
+      // What a shown body depends on besides its text: the entity pages its markers link to
+      // (they come from the registry and the whole library) and the media it shows.
+      const bodyIdentity = (a: PublishedArticle) =>
+        `${a.digest}:${digest(JSON.stringify(ctx.entityLinks(a)))}:${JSON.stringify([...(ctx.media.get(a.id) ?? [])])}`;
       // Keys are made with a ViewContext of their own: view code may remember things per
       // context (the site feeds remember their items), and stand-in bodies must not leak out.
       const keyCtx = new ViewContext(library, config);
@@ -114,25 +114,15 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           return TemplateRenderer.create(config.templatesDir);
         })();
         renderer.catch(() => undefined); // a failure surfaces where it is awaited
-        // Bodies the pages below will show and the cache does not have: rendered in the worker
-        // threads first, while this thread loads the template engine.
-        const bodyStart = performance.now();
-        const missing = bodiesToRender(toRender, library, config.feedSize).filter((a) => !articleCache.markdown(a, bodyKey(a)));
-        if (missing.length >= MIN_BODIES_FOR_WORKERS) {
-          await pool.renderBodies(
-            missing.map((a) => ({ article: { sourcePath: a.sourcePath, digest: a.digest, file: a.file }, entityLinks: ctx.entityLinks(a) })),
-            (body, i) => articleCache.storeMarkdown(missing[i]!, bodyKey(missing[i]!), body),
-          );
-          timings.markdown = Math.round(performance.now() - bodyStart);
-        }
         const env = makeRenderEnv(ctx, await renderer, async (article) => {
-          const key = bodyKey(article);
-          let body = articleCache.markdown(article, key);
+          // Bodies were rendered where their articles were loaded; rendering one here is the
+          // fallback for a pack that lost it.
+          let body = articleCache.markdown(article);
           if (!body) {
-            body = await renderArticleBody(article, ctx.entityLinks(article));
-            articleCache.storeMarkdown(article, key, body);
+            body = await renderArticleBody(article);
+            articleCache.storeMarkdown(article, body);
           }
-          return { ...body, html: rewriteBodyMedia(body.html, ctx.media.get(article.id)) };
+          return shownBody(ctx, article, body);
         }, pages);
         await forEachLimit(toRender, RENDER_CONCURRENCY, async (page) => {
           await writer.write(page.output, await renderPage(page, env));
@@ -180,19 +170,6 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     // when the build failed on another article or in a template.
     cache?.save();
   }
-}
-
-/** Below this many bodies, starting worker threads costs more than rendering in-process. */
-const MIN_BODIES_FOR_WORKERS = 32;
-
-/** The articles whose bodies `pages` show: their own pages, and the site feeds' newest entries. */
-function bodiesToRender(pages: readonly PlannedPage[], library: Library, feedSize: number): PublishedArticle[] {
-  const wanted = new Set<number>();
-  for (const page of pages) {
-    if (page.spec.kind === "article") wanted.add(page.spec.index);
-    else if (page.spec.kind === "feed") for (let i = 0; i < Math.min(feedSize, library.articles.length); i++) wanted.add(i);
-  }
-  return [...wanted].sort((a, b) => a - b).map((i) => library.articles[i]!);
 }
 
 /** What the next build needs to know to trust this build's page keys. */

@@ -29,6 +29,8 @@ export interface EntityTerm {
 export interface ArticleEntityLink {
   term: EntityTerm;
   mentions: string[];
+  /** Position in the article's `mentions` of the entity the body's marker stands for. */
+  mention?: number;
 }
 
 export interface EntityOptions {
@@ -52,6 +54,7 @@ interface Found {
   mentions: string[];
   sentence: string;
   entry?: RegistryEntry;
+  mention?: number;
 }
 
 export function collectEntities(articles: PublishedArticle[], options: EntityOptions, bag: DiagnosticBag): EntityIndex {
@@ -77,11 +80,11 @@ export function collectEntities(articles: PublishedArticle[], options: EntityOpt
   articles.forEach((article, index) => {
     const found: Found[] = [];
     const excluded = new Set(article.excludedEntities.map(nameKey));
-    for (const m of article.mentions) {
+    article.mentions.forEach((m, mention) => {
       const key = `${m.type}\0${nameKey(m.name)}`;
-      if (!m.registered && (candidateCounts.get(key) ?? 0) < options.minArticles) continue;
-      found.push({ ...m, ...canonical(m.type, m.name) });
-    }
+      if (!m.registered && (candidateCounts.get(key) ?? 0) < options.minArticles) return;
+      found.push({ ...m, ...canonical(m.type, m.name), mention });
+    });
     // Frontmatter names always count, even when the body never spells them out.
     for (const type of ENTITY_TYPES) {
       for (const name of article.entities[type]) {
@@ -106,7 +109,7 @@ export function collectEntities(articles: PublishedArticle[], options: EntityOpt
       term.articles.push(index);
       term.contexts.push(f.sentence);
       term.perYear.set(article.year, (term.perYear.get(article.year) ?? 0) + 1);
-      links.push({ term, mentions: f.mentions });
+      links.push(f.mention === undefined ? { term, mentions: f.mentions } : { term, mentions: f.mentions, mention: f.mention });
       names[f.type].push(f.name);
     }
     // Related articles and the article's own entity list follow the canonical names.

@@ -1,5 +1,6 @@
 import type { SiteConfig } from "../config.js";
 import type { EntityLink } from "../content/entity-links.js";
+import { resolveEntityMarkers } from "../content/entity-markers.js";
 import { nameKey } from "../content/slug.js";
 import { toDatetimeAttribute, formatDisplayDate, type DateValue } from "../dates.js";
 import type { Library, PublishedArticle, Term } from "../model/library.js";
@@ -63,6 +64,19 @@ export class ViewContext {
   entityLinks(article: PublishedArticle): EntityLink[] {
     const links = this.library.entityLinks[this.indexOf(article)] ?? [];
     return links.filter((l) => l.mentions.length > 0).map((l) => ({ mentions: l.mentions, href: this.href(l.term.url) }));
+  }
+
+  /**
+   * The body's HTML as the article page shows it: its entity markers (rendered where the
+   * article was loaded, see content/entity-markers.ts) linked to the pages of the entities
+   * that have one, the others left as text.
+   */
+  linkEntities(article: PublishedArticle, html: string): string {
+    const hrefs = new Map<number, string>();
+    for (const link of this.library.entityLinks[this.indexOf(article)] ?? []) {
+      if (link.mention !== undefined && link.mentions.length > 0) hrefs.set(link.mention, this.href(link.term.url));
+    }
+    return resolveEntityMarkers(html, article.digest, (i) => hrefs.get(i));
   }
 
   /**

@@ -2,15 +2,19 @@ import { readFile } from "node:fs/promises";
 import type { Article } from "../content/article.js";
 import type { SourceFile } from "../content/discover.js";
 import { loadArticle } from "../content/load.js";
+import { renderBodyText } from "../content/body.js";
+import type { MarkdownResult } from "../content/markdown.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics.js";
 import { compileRegistry, type CompiledRegistry } from "../entities/matcher.js";
 import type { RegistryEntry } from "../entities/types.js";
 
 /**
  * One article's loading: read, parse and validate the frontmatter, find entity mentions with
- * the registry. A pure function of the file, the time zone and the registry, so it runs the
- * same in a worker thread or in-process, and its result can be cached by the file's digest.
- * (Markdown is rendered later: its entity links depend on the whole library.)
+ * the registry, render the body. A pure function of the file, the time zone and the registry,
+ * so it runs the same in a worker thread or in-process, and its result can be cached by the
+ * file's digest. The body links entities to markers that page rendering resolves once the
+ * Library knows which entities have pages (content/entity-markers.ts), so the file is read
+ * and its frontmatter parsed once per build, not once to load and again to render.
  */
 export interface ArticleTask {
   file: SourceFile;
@@ -21,6 +25,8 @@ export interface ArticleTask {
 export interface ArticleTaskResult {
   /** The article when it loaded without errors. */
   article?: Article;
+  /** Its rendered body, with entity markers. */
+  body?: MarkdownResult;
   diagnostics: Diagnostic[];
 }
 
@@ -39,6 +45,9 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResu
   }
   let registry = compiled.get(task.registry.digest);
   if (!registry) compiled.set(task.registry.digest, (registry = compileRegistry(task.registry.entries)));
-  const article = loadArticle(task.file, bytes, { timezone: task.timezone, registry }, bag);
-  return article ? { article, diagnostics: bag.list() } : { diagnostics: bag.list() };
+  const source: { body?: string } = {};
+  const article = loadArticle(task.file, bytes, { timezone: task.timezone, registry }, bag, source);
+  if (!article) return { diagnostics: bag.list() };
+  const body = await renderBodyText(article, source.body ?? "");
+  return { article, body, diagnostics: bag.list() };
 }

@@ -4,28 +4,18 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
 import type { ArticleTask, ArticleTaskResult } from "./article-task.js";
-import type { BodySource } from "../content/body.js";
-import type { EntityLink } from "../content/entity-links.js";
-import type { MarkdownResult } from "../content/markdown.js";
 import type { BatchRequest } from "./worker.js";
 
 /**
- * Spreads article tasks (read, parse, validate, find entity mentions) over worker threads.
- * (Markdown used to run here too, being most of a cold build; since bodies link entities found
- * across the library it runs at page time, cached — moving it back needs the links first.) Tasks travel in
- * batches because a message per article costs more than the article. The pool runs in-process
+ * Spreads article tasks (read, parse, validate, find entity mentions, render the body) over
+ * worker threads: Markdown is the largest share of a cold build. Tasks travel in batches
+ * because a message per article costs more than the article. The pool runs in-process
  * when the compiled worker file is missing (vitest runs the TypeScript sources, which a worker
  * thread cannot load) or when there is only one core; the results are the same either way.
  */
 export type PoolMode = "workers" | "in-process";
 
-/** One article body to render, once the library knows which entities it links. */
-export interface MarkdownTask {
-  article: BodySource;
-  entityLinks: readonly EntityLink[];
-}
-
-type BatchResult<R> = { ok: true; result: R } | { ok: false; file: string; message: string };
+type BatchResult = { ok: true; result: ArticleTaskResult } | { ok: false; file: string; message: string; named: boolean; hint?: string };
 
 const BATCH_SIZE = 24;
 /** Batches queued per worker, so a worker never waits for the main thread to send more. */
@@ -63,21 +53,11 @@ export class ArticlePool {
       for (let i = 0; i < tasks.length; i++) onResult(await runArticleTask(tasks[i]!), i);
       return;
     }
-    await this.inWorkers("load", tasks, onResult);
+    await this.inWorkers(tasks, onResult);
   }
 
-  /**
-   * Renders article bodies to HTML in the worker threads: Markdown is the largest cost of a
-   * cold build, and the main thread renders templates meanwhile. In-process, the caller
-   * renders bodies as pages need them, so there is nothing to do here.
-   */
-  async renderBodies(tasks: readonly MarkdownTask[], onResult: (result: MarkdownResult, index: number) => void): Promise<void> {
-    if (tasks.length === 0 || this.mode === "in-process") return;
-    await this.inWorkers("markdown", tasks, onResult);
-  }
-
-  private async inWorkers<T, R>(kind: "load" | "markdown", tasks: readonly T[], onResult: (result: R, index: number) => void): Promise<void> {
-    const batches: { start: number; tasks: T[] }[] = [];
+  private async inWorkers(tasks: readonly ArticleTask[], onResult: (result: ArticleTaskResult, index: number) => void): Promise<void> {
+    const batches: { start: number; tasks: ArticleTask[] }[] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push({ start, tasks: tasks.slice(start, start + BATCH_SIZE) });
     const workers = Array.from({ length: Math.min(this.size, batches.length) }, () => new Worker(workerFile()));
     try {
@@ -93,14 +73,15 @@ export class ArticlePool {
         const send = (worker: Worker) => {
           if (failed || next >= batches.length) return;
           const id = next++;
-          worker.postMessage({ id, kind, tasks: batches[id]!.tasks } as BatchRequest);
+          worker.postMessage({ id, tasks: batches[id]!.tasks } satisfies BatchRequest);
         };
         for (const worker of workers) {
-          worker.on("message", (message: { id: number; results: BatchResult<R>[] }) => {
+          worker.on("message", (message: { id: number; results: BatchResult[] }) => {
             const batch = batches[message.id]!;
             try {
               message.results.forEach((r, i) => {
-                if (!r.ok && kind === "markdown") throw new DatelineError(r.message);
+                // A DatelineError from the task already names the file and says what to do.
+                if (!r.ok && r.named) throw new DatelineError(r.message, r.hint === undefined ? {} : { hint: r.hint });
                 if (!r.ok) throw new DatelineError(`unexpected failure while loading ${r.file}`, { cause: new Error(r.message) });
                 onResult(r.result, batch.start + i);
               });
