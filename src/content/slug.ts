@@ -34,10 +34,24 @@ const ORPHAN_MARKS = /(^|-)\p{M}+/gu;
 /** Keeps slugs usable as file names on every file system (255 bytes) with room for suffixes. */
 const MAX_SLUG_LENGTH = 80;
 
-/** The identity of a name: two names with the same key are the same tag or entity. */
+/**
+ * The identity of a name: two names with the same key are the same tag or entity. Indexing
+ * an archive asks for the key of the same few thousand names hundreds of thousands of times
+ * (every mention of every entity in every article), so keys are remembered; the memo is
+ * dropped when it grows past a bound, so memory stays flat whatever the archive.
+ */
 export function nameKey(name: string): string {
-  return collapseWhitespace(name.normalize("NFKC")).toLowerCase().normalize("NFC");
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    if (nameKeys.size >= MAX_REMEMBERED_KEYS) nameKeys.clear();
+    key = collapseWhitespace(name.normalize("NFKC")).toLowerCase().normalize("NFC");
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+const nameKeys = new Map<string, string>();
+const MAX_REMEMBERED_KEYS = 200_000;
 
 /** Returns "" when the text has no letters or digits: callers report that as a content error. */
 export function slugify(text: string): string {
