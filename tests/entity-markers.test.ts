@@ -51,6 +51,13 @@ describe("entity markers", () => {
     expect(html).toContain('<a href="#dl-entity-0000000000000000-1">that</a>');
     expect(html).toContain('<a href="/places/basra/">Basra</a>');
   });
+
+  it("leave anything shaped unlike a marker alone", () => {
+    const n = digest.slice(0, 16);
+    const odd = [`<a href="#dl-entity-${n}-x">a</a>`, `<a href="#dl-entity-${n}-1"><b>b</b></a>`, `<a href="#dl-entity-${n}-2">unclosed`];
+    for (const html of odd) expect(resolveEntityMarkers(html, digest, () => "/e/")).toBe(html);
+    expect(resolveEntityMarkers(`x <a href="#dl-entity-${n}-0">A &#x26; B</a> y`, digest, () => "/e/a?b")).toBe('x <a href="/e/a?b">A &#x26; B</a> y');
+  });
 });
 
 describe("entity markers, for any text", () => {

@@ -33,10 +33,25 @@ export function entityMarkers(article: MarkerSource): EntityLink[] {
  */
 export function resolveEntityMarkers(html: string, articleDigest: string, hrefOf: (mention: number) => string | undefined): string {
   const marker = `<a href="#dl-entity-${nonce(articleDigest)}-`;
-  if (!html.includes(marker)) return html;
-  const pattern = new RegExp(`${marker}(\\d+)">([^<]*)</a>`, "g");
-  return html.replace(pattern, (_all, index: string, text: string) => {
-    const href = hrefOf(Number(index));
-    return href === undefined ? text : `<a href="${htmlHref(href)}">${text}</a>`;
-  });
+  let at = html.indexOf(marker);
+  if (at < 0) return html;
+  // A scan rather than a regular expression: this runs on every body of a 100,000-page build.
+  let out = "";
+  let last = 0;
+  for (; at >= 0; at = html.indexOf(marker, last)) {
+    const digitsEnd = html.indexOf('">', at + marker.length);
+    const close = digitsEnd < 0 ? -1 : html.indexOf("</a>", digitsEnd);
+    const digits = digitsEnd < 0 ? "" : html.slice(at + marker.length, digitsEnd);
+    const text = close < 0 ? "" : html.slice(digitsEnd + 2, close);
+    if (close < 0 || !/^\d+$/.test(digits) || text.includes("<")) {
+      // Not a marker as remark-html writes one: leave it as it is.
+      out += html.slice(last, at + marker.length);
+      last = at + marker.length;
+      continue;
+    }
+    const href = hrefOf(Number(digits));
+    out += html.slice(last, at) + (href === undefined ? text : `<a href="${htmlHref(href)}">${text}</a>`);
+    last = close + 4;
+  }
+  return out + html.slice(last);
 }
