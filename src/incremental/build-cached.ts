@@ -11,8 +11,8 @@ import type { Library, PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
 import { relatedArticles } from "../pages/related.js";
 import { articleFingerprint, pageDependencies, structureDigest } from "./page-deps.js";
-import { keyingEnv, pageKeys } from "../render/page-keys.js";
-import { renderPage } from "../render/page.js";
+import { keyingEnv, pageKeys, renderAndKey } from "../render/page-keys.js";
+import { renderPage, type RenderEnv } from "../render/page.js";
 import { ImageCache } from "../render/images.js";
 import { publishMedia, type MediaIndex } from "../render/media.js";
 import { DiagnosticBag } from "../diagnostics.js";
@@ -94,27 +94,12 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       keyCtx.media = ctx.media;
       const shared = makeRenderEnv(keyCtx, { render: async () => "" }, async () => ({ html: "", headings: [] }), pages);
       const state = incrementalState(library, keys, shared.site, ctx.media);
-      const previous = writer.previous();
-      const vouch = reusableKeys(previous, state, library, config);
-      const { keys: outputs, computed } = await pageKeys(pages, keyingEnv(shared, bodyIdentity), keys.pages, vouch?.known);
-      // Same structure → same related lists; otherwise every article page was just keyed and
-      // the lists are already computed (relatedArticles remembers them per Library).
-      state.related = vouch?.related ?? library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
-      const publicFiles = await listPublicFiles(config.publicDir, new Set(outputs.keys()));
-      for (const path of publicFiles) outputs.set(path, digest("public", path, await readFile(join(config.publicDir, path))));
-      for (const [path, source] of media.copies) outputs.set(path, digest("media", path, await fileSignature(source)));
-      timings.keys = Math.round(performance.now() - start);
-
-      const stale = writer.prepare(outputs);
-      const toRender = pages.filter((p) => stale.has(p.output));
-      if (toRender.length) {
-        // Loaded only when a page must be rendered: Eleventy is a large share of a warm start.
-        const renderer = (async () => {
-          const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
-          return TemplateRenderer.create(config.templatesDir);
-        })();
-        renderer.catch(() => undefined); // a failure surfaces where it is awaited
-        const env = makeRenderEnv(ctx, await renderer, async (article) => {
+      const keying = keyingEnv(shared, bodyIdentity);
+      // Loaded only when a page must be rendered: Eleventy is a large share of a warm start.
+      let renderEnv: Promise<RenderEnv> | undefined;
+      const makeEnv = () => (renderEnv ??= (async () => {
+        const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
+        return makeRenderEnv(ctx, await TemplateRenderer.create(config.templatesDir), async (article) => {
           // Bodies were rendered where their articles were loaded; rendering one here is the
           // fallback for a pack that lost it.
           let body = articleCache.markdown(article);
@@ -124,9 +109,56 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           }
           return shownBody(ctx, article, body);
         }, pages);
-        await forEachLimit(toRender, RENDER_CONCURRENCY, async (page) => {
-          await writer.write(page.output, await renderPage(page, env));
+      })());
+      const pageOutputs = new Set(pages.map((p) => p.output));
+      const publicFiles = await listPublicFiles(config.publicDir, pageOutputs);
+      const fileKeys = async (outputs: Map<string, string>) => {
+        for (const path of publicFiles) outputs.set(path, digest("public", path, await readFile(join(config.publicDir, path))));
+        for (const [path, source] of media.copies) outputs.set(path, digest("media", path, await fileSignature(source)));
+      };
+
+      const previous = writer.previous();
+      const pagesKey = keys.pages;
+      let outputs: Map<string, string>;
+      let computed: number;
+      let stale: Set<string>;
+      let rendered: number;
+      if (writer.startsFresh) {
+        // Nothing to reuse: every page is rendered, and keyed from the same view as it goes.
+        outputs = new Map();
+        writer.prepare(outputs);
+        const env = await makeEnv();
+        const pageKeysInOrder: string[] = new Array(pages.length);
+        await forEachLimit(pages, RENDER_CONCURRENCY, async (page, i) => {
+          const { output, key } = await renderAndKey(page, env, keying, pagesKey);
+          pageKeysInOrder[i] = key;
+          await writer.write(page.output, output);
         });
+        pages.forEach((page, i) => outputs.set(page.output, pageKeysInOrder[i]!));
+        await fileKeys(outputs);
+        state.related = library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
+        stale = new Set(outputs.keys());
+        computed = rendered = pages.length;
+        timings.keys = 0;
+      } else {
+        const vouch = reusableKeys(previous, state, library, config);
+        const keyed = await pageKeys(pages, keying, pagesKey, vouch?.known);
+        outputs = keyed.keys;
+        computed = keyed.computed;
+        // Same structure → same related lists; otherwise every article page was just keyed and
+        // the lists are already computed (relatedArticles remembers them per Library).
+        state.related = vouch?.related ?? library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
+        await fileKeys(outputs);
+        timings.keys = Math.round(performance.now() - start);
+        stale = writer.prepare(outputs);
+        const toRender = pages.filter((p) => stale.has(p.output));
+        rendered = toRender.length;
+        if (toRender.length) {
+          const env = await makeEnv();
+          await forEachLimit(toRender, RENDER_CONCURRENCY, async (page) => {
+            await writer.write(page.output, await renderPage(page, env));
+          });
+        }
       }
       const copies = publicFiles.filter((p) => stale.has(p));
       await forEachLimit(copies, 16, (path) => writer.copyFile(join(config.publicDir, path), path));
@@ -157,7 +189,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           pool: pool.mode,
           outputMode: writer.mode,
           pagesKeyed: computed,
-          pagesRendered: toRender.length,
+          pagesRendered: rendered,
           filesReused: outputs.size - stale.size,
         },
       };

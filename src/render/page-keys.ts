@@ -1,7 +1,8 @@
 import type { PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
 import { digest } from "../util/digest.js";
-import { renderPage, type RenderEnv } from "./page.js";
+import { isHtmlSpec } from "../pages/plan.js";
+import { renderPage, templateInput, type RenderEnv } from "./page.js";
 
 /**
  * A page's key is a digest of everything its template receives, so two builds give a page
@@ -28,6 +29,32 @@ export function keyingEnv(env: Omit<RenderEnv, "templates" | "renderBody">, body
       return { html: identity, headings: [{ depth: 1, id: identity, text: identity }] };
     },
   };
+}
+
+/**
+ * Renders a page and keys it from one view, for builds that render every page (nothing to
+ * reuse): the key is what `pageKeys` would compute, without building the view twice. For an
+ * article page the view's body is swapped for the stand-in the keying env gives; article
+ * views use the body nowhere else, and if one ever did, the key would differ from the keying
+ * env's and the next build would re-render the page: slower, never stale. Pages not made
+ * from templates are keyed by their bytes; site feeds show bodies, so they are rendered with
+ * the stand-ins as well.
+ */
+export async function renderAndKey(page: PlannedPage, env: RenderEnv, keying: RenderEnv, pagesKey: string): Promise<{ output: string | Uint8Array; key: string }> {
+  const spec = page.spec;
+  if (isHtmlSpec(spec)) {
+    const { data, label } = await templateInput({ ...page, spec }, env);
+    const output = await env.templates.render(data, label);
+    let keyed = data;
+    if (spec.kind === "article" && data.page.template === "article") {
+      const standIn = await keying.renderBody(env.ctx.library.articles[spec.index]!);
+      keyed = { ...data, page: { ...data.page, bodyHtml: standIn.html } };
+    }
+    return { output, key: digest(pagesKey, page.output, JSON.stringify(keyed)) };
+  }
+  const output = await renderPage(page, env);
+  const keyedBytes = spec.kind === "feed" ? await renderPage(page, keying) : output;
+  return { output, key: digest(pagesKey, page.output, keyedBytes) };
 }
 
 /**

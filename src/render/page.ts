@@ -1,5 +1,5 @@
 import type { ViewContext } from "../pages/context.js";
-import { isHtmlSpec, type PlannedPage } from "../pages/plan.js";
+import { isHtmlSpec, type HtmlSpec, type PlannedPage } from "../pages/plan.js";
 import { buildView, type BodyRenderer } from "../pages/views.js";
 import type { TemplateRenderer } from "./eleventy.js";
 import { siteChannel, termChannel } from "./feed-items.js";
@@ -7,7 +7,7 @@ import { toAtom, toJsonFeed, toRss } from "./feeds.js";
 import { sitemapUrls, toNewsSitemap, toRobots, toSitemap, toSitemapIndex } from "./sitemap.js";
 import { renderRedirectPage, renderRedirectsFile } from "./redirects.js";
 import { buildHead, siteForPage } from "./site.js";
-import type { SiteView } from "./views.js";
+import type { HeadView, PageView, SiteView } from "./views.js";
 
 /**
  * Everything one page needs to become bytes. Built once per build and shared by every page;
@@ -25,14 +25,26 @@ export interface RenderEnv {
 
 const FEED_WRITERS = { rss: toRss, atom: toAtom, json: toJsonFeed } as const;
 
+/** What an HTML page's template receives, and how a template error names the page. */
+export interface TemplateInput {
+  data: { site: SiteView; head: HeadView; page: PageView };
+  label: string;
+}
+
+export async function templateInput(page: PlannedPage & { spec: HtmlSpec }, env: RenderEnv): Promise<TemplateInput> {
+  const spec = page.spec;
+  const built = await buildView(spec, env.ctx, env.renderBody);
+  // A template failure names the page, and for an article the file it comes from.
+  const source = spec.kind === "article" ? ` (${env.ctx.library.articles[spec.index]!.file})` : "";
+  return { data: { site: siteForPage(env.site, spec), head: buildHead(env.ctx, page, built), page: built.view }, label: page.route + source };
+}
+
 /** Renders one planned page to the bytes that go on disk: HTML from templates, or a generated file. */
 export async function renderPage(page: PlannedPage, env: RenderEnv): Promise<string | Uint8Array> {
   const spec = page.spec;
   if (isHtmlSpec(spec)) {
-    const built = await buildView(spec, env.ctx, env.renderBody);
-    // A template failure names the page, and for an article the file it comes from.
-    const source = spec.kind === "article" ? ` (${env.ctx.library.articles[spec.index]!.file})` : "";
-    return env.templates.render({ site: siteForPage(env.site, spec), head: buildHead(env.ctx, { ...page, spec }, built), page: built.view }, page.route + source);
+    const { data, label } = await templateInput({ ...page, spec }, env);
+    return env.templates.render(data, label);
   }
   switch (spec.kind) {
     case "feed":

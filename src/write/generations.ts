@@ -80,6 +80,15 @@ export class GenerationWriter implements Writer {
     return { keys: new Map(Object.entries(live.files).map(([path, record]) => [path, record[0]])), state: live.state };
   }
 
+  /**
+   * True when neither generation can be reused, so prepare() will start a fresh folder and
+   * every file is written: the caller may then key pages as it renders them, adding their
+   * keys to the map it gave prepare() until it commits.
+   */
+  get startsFresh(): boolean {
+    return !this.trust || (!this.readManifest(this.outDir) && !this.readManifest(this.spareDir));
+  }
+
   /** The folder this build writes into (after prepare): where the search indexer must run. */
   get directory(): string {
     if (!this.#target && this.#mode !== "unchanged") throw new DatelineError("GenerationWriter.prepare() must be called first");
