@@ -1,5 +1,6 @@
 import type { EntityType } from "../content/article.js";
-import { bestType, findCandidates } from "./candidates.js";
+import { findCandidates } from "./candidates.js";
+import { bestType } from "./type-votes.js";
 import { compileRegistry, matchRegistry, type CompiledRegistry } from "./matcher.js";
 import { analyse, isCapitalised, sentenceText, type Analysed } from "./text.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
