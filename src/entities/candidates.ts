@@ -89,6 +89,8 @@ function nameLike(t: Token, claimed: number, first: boolean): boolean {
   if (WEEKDAYS.has(w) || MONTHS.has(w) || NOT_NAMES.has(w)) return false;
   if (/['’](?:ll|re|ve|d|m|t)$/i.test(t.text) || t.text === "I") return false;
   if (first && /^[IVXLC]+$/.test(t.text)) return false;
+  // `H5N1`, `H1N1`: virus strains.
+  if (/^\p{Lu}\d+\p{Lu}\d+$/u.test(t.text)) return false;
   // `Iranian-backed`, `Pro-Beijing`: a compound with a lower-case part is an adjective.
   if (!t.text.includes("-")) return true;
   if (/^(?:pro|anti|non|ex|post|pre|neo)-/i.test(t.text)) return false;

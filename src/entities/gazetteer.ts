@@ -154,7 +154,9 @@ export const ORGANIZATIONS = list(`United Nations; UN; U.N.; UNICEF; UNESCO; UNH
   Greenpeace; Interpol; International Criminal Court; ICC; Reuters; Associated Press; AP; Agence France-Presse; AFP; BBC;
   CNN; Al Jazeera; Bloomberg; New York Times; Washington Post; Wall Street Journal; Financial Times; The Guardian; Guardian;
   Xinhua; Tass; TASS; Interfax; Kremlin; Pentagon; White House; Congress; Senate; FBI; CIA; NSA; NASA; Google; Apple;
-  Microsoft; Amazon; Facebook; Meta; Twitter; Hamas; Hezbollah; Taliban; Islamic State; ISIS; ISIL; al-Qaeda; Al-Qaeda;
+  Microsoft; Amazon; Facebook; Meta; Twitter; Hamas; Hezbollah; Hizbollah; Fatah; Taliban; Taleban; Islamic State; ISIS; ISIL;
+  al-Qaeda; Al-Qaeda; al-Qaida; Al-Qaida; al Qaeda; al Qaida; Al Qaeda; Al Qaida; Tamil Tigers; LTTE; Boko Haram; al-Shabab;
+  al-Shabaab; Al-Shabab; Islamic Jihad;
   Muslim Brotherhood; FIFA; UEFA; IOC;
   UN Security Council; Security Council; General Assembly; UN General Assembly; UNDP; UNEP; UNRWA; WFP; World Food Programme;
   FAO; ILO; IAEA; International Atomic Energy Agency; OECD; OSCE; Council of Europe; European Central Bank; ECB;

@@ -36,7 +36,7 @@ export const TITLES = set(`emeritus assistant associate mr mr. mrs mrs. ms ms. m
   maj. major capt capt. captain cpt cpt. sgt sgt. sergeant cmdr cmdr. commander adm adm. admiral marshal field gov gov. governor
   sen sen. senator rep rep. representative rev rev. reverend father sister brother bishop archbishop cardinal pope imam ayatollah
   grand sheikh shaikh emir king queen prince princess crown sultan mayor judge justice chief deputy spokesman spokeswoman
-  spokesperson ambassador envoy speaker chairman chairwoman chair ceo director administrator commissioner inspector superintendent supt supt. insp insp.
+  spokesperson ambassador envoy speaker chairman chairwoman chair ceo director administrator commissioner inspector superintendent supt supt. insp insp. prophet
   officer detective constable agent coach mp mla congressman congresswoman councillor councilor alderman ms. hon hon. honourable
   honorable sheriff his her excellency majesty highness saint st st. mufti rabbi pastor mullah dr minister-president foreign interior
   defence defense finance health education justice water energy trade labour labor transport security state national acting
@@ -48,7 +48,7 @@ export const TITLE_HEADS = set(`president minister premier chancellor secretary 
   senator sen sen. representative rep rep. reverend rev rev. bishop archbishop cardinal pope imam ayatollah sheikh shaikh emir king
   queen prince princess sultan mayor judge mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady father
   mufti rabbi pastor mullah chairman ambassador envoy speaker supt supt. insp insp. inspector superintendent detective constable
-  mp congressman congresswoman councillor spokesman spokeswoman spokesperson sheriff administrator commissioner director`);
+  mp congressman congresswoman councillor councilor spokesman spokeswoman spokesperson sheriff administrator commissioner director prophet`);
 
 /** Lower-case words right before a name that say it is a person (`spokesperson Muqdad Miri`). */
 export const ROLE_NOUNS = set(`spokesperson spokesman spokeswoman minister president leader actor actress musician singer writer
@@ -138,6 +138,9 @@ export const PLACE_ACRONYMS = set("us usa u.s u.s. uk u.k u.k. uae drc prc dprk 
 export const NOT_NAMES = set(`islam christianity judaism hinduism buddhism sikhism internet web god allah satan jesus hajj ramadan
   eid christmas easter passover diwali hanukkah thanksgiving covid covid-19 coronavirus aids hiv ebola tv dna gdp ceo celsius
   fahrenheit gmt utc bst cet`);
+
+/** Words that are part of names (`Olympic Delivery Authority`) but never a name alone (`the Games`). */
+export const NOT_NAMES_ALONE = set("olympic olympics paralympic paralympics games summit");
 
 /** Compass words: the end of a place name (`Kowloon East`), never a name alone (`the North`). */
 export const COMPASS = set("north south east west central northern southern eastern western upper lower greater inner outer");

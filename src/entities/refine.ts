@@ -1,6 +1,6 @@
 import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
-import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, TITLE_HEADS, TITLES } from "./lexicon.js";
+import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, TITLE_HEADS, TITLES } from "./lexicon.js";
 import type { Analysed, Token } from "./text.js";
 import { typeVotes } from "./type-votes.js";
 import { ACRONYM, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
@@ -102,11 +102,15 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   while (to - from > 1 && TITLE_HEADS.has(tokens[to - 1]!.low)) to--;
   ws = words();
   if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low))) return undefined;
-  if (ws.length === 1 && COMMON_CAPITALISED.has(tokens[from]!.low)) return undefined;
+  if (ws.length === 1 && (COMMON_CAPITALISED.has(tokens[from]!.low) || NOT_NAMES_ALONE.has(tokens[from]!.low))) return undefined;
   // Events and holidays (`Waitangi Day`, `World Cup`) are not people, organisations or places.
   if (ws.length > 1 && EVENT_HEADS.has(tokens[to - 1]!.low)) return undefined;
   const joined = ws.join(" ");
   if (/ers?$/.test(joined) && KNOWN_PLACES.has(joined.replace(/ers?$/, ""))) return undefined;
+  // `Sri Lankan`, `South Korean`, `Costa Rican`: the demonym of a place of two words.
+  if (ws.length > 1 && /ns?$/.test(joined) && KNOWN_PLACES.has(joined.replace(/ns?$/, ""))) return undefined;
+  // `Operation Medusa`: a military operation is an event.
+  if (ws.length > 1 && tokens[from]!.low === "operation") return undefined;
   // `NZ$26 million`: a currency code.
   if (a.text.charAt(tokens[to - 1]!.end) === "$") return undefined;
 
