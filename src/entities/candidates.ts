@@ -13,6 +13,8 @@ export type { Candidate } from "./refine.js";
  */
 type Context = ScanContext;
 
+const IZAFE = /^\p{Lu}\p{Ll}+-(?:e|i|ul|ud|ut|ur|us|al|el|o)-\p{Lu}\p{Ll}+$/u;
+
 export function findCandidates(a: Analysed, claimed: Uint8Array): Candidate[] {
   const { tokens } = a;
   const ctx: Context = { a, claimed, lowerUse: lowerCaseWords(tokens), mid: midSentenceCapitals(tokens) };
@@ -94,6 +96,8 @@ function nameLike(t: Token, claimed: number, first: boolean): boolean {
   // `Iranian-backed`, `Pro-Beijing`: a compound with a lower-case part is an adjective.
   if (!t.text.includes("-")) return true;
   if (/^(?:pro|anti|non|ex|post|pre|neo)-/i.test(t.text)) return false;
+  // `Mazar-e-Sharif`, `Majlis-e-Amal`, `Hizb-ut-Tahrir`: Persian and Arabic joining particles.
+  if (IZAFE.test(t.text)) return true;
   if (/-\p{Ll}/u.test(t.text) && !PARTICLE_PREFIX.test(t.text)) {
     if (first || !HYPHENATED_GIVEN.test(t.text) || /ed$/.test(t.text)) return false;
   }

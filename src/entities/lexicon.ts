@@ -78,7 +78,7 @@ export const FACILITY_WORDS = set(`space convention conference exhibition exposi
   data transit transportation events event financial health`);
 
 /** Words that start organisation names (`Ministry of`, `Bank of`, `Kataib`). */
-export const ORG_STARTS = set(`ministry department bank university church council board office institute federation union league
+export const ORG_STARTS = set(`ministry department bank university church council board office institute federation union league daily
   house kataib harakat hizb jaish jabhat asaib saraya liwa ansar`);
 
 /** Words that end place names. */
@@ -97,6 +97,11 @@ export const PLACE_NOUNS = set(`city town village province region district count
 export const ORG_NOUNS_AFTER = set(`television tv radio newspaper channel network agency broadcaster daily weekly magazine website
   group company firm party militia movement spokesman spokeswoman spokesperson officials official executives employees
   troops fighters militants members lawmakers`);
+
+/** Lower-case nouns right before a name that say it is an organisation (`drug maker Merck`, `the firm X`). */
+export const ORG_NOUNS_BEFORE = set(`firm company band group automaker carmaker maker airline bank retailer manufacturer
+  newspaper broadcaster network club team insurer lender conglomerate startup studio label chain operator supplier
+  publisher giant agency`);
 
 /** Words that end the names of events, holidays and laws: not people, organisations or places. */
 export const EVENT_HEADS = set(`day days week war wars games cup olympics championship championships festival summit conference

@@ -3,7 +3,7 @@ import { GIVEN_NAMES } from "./gazetteer.js";
 import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, TITLE_HEADS, TITLES } from "./lexicon.js";
 import type { Analysed, Token } from "./text.js";
 import { typeVotes } from "./type-votes.js";
-import { ACRONYM, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
+import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
 
 /**
  * Names no registry knows, step two: a capitalised run cleaned of what capitals do not prove
@@ -54,7 +54,7 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
     const w = first.low;
     // A known body opening a sentence is named (`Reuters reported`), not a `(Reuters)` dateline credit.
     const knownOrg = KNOWN_ORGS.has(first.text) && !first.gap.endsWith("(");
-    const known = KNOWN_PLACES.has(first.text) || knownOrg || GIVEN_NAMES.has(w) || isDateline(a, from, to);
+    const known = KNOWN_PLACES.has(first.text) || knownOrg || GIVEN_NAMES.has(w) || isDateline(a, from, to) || PLACE_SHAPED.test(first.text);
     const single = to - from === 1;
     const common = COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w));
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text);

@@ -2,10 +2,10 @@ import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
 import {
   COMPASS, CONNECTORS, FACILITY_WORDS, GROUP_NOUNS, LOCATIVE, ORG_HEADS, ORG_NOUNS_AFTER, ORG_STARTS, PLACE_ACRONYMS, PLACE_HEADS,
-  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS,
+  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, ORG_NOUNS_BEFORE,
 } from "./lexicon.js";
 import type { Analysed } from "./text.js";
-import { ACRONYM, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord, toTitleCase } from "./word-classes.js";
+import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord, toTitleCase } from "./word-classes.js";
 
 /**
  * Names no registry knows, step three: votes for person, organisation or place from the name
@@ -47,6 +47,12 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   let rest = 0;
   while (rest < ws.length - 1 && COMPASS.has(ws[rest]!.toLowerCase())) rest++;
   if (rest > 0 && KNOWN_PLACES.has(ws.slice(rest).join(" "))) v.place += 5;
+  // `South Waziristan`, `North Darfur`: a compass word opening a name.
+  else if (rest > 0) v.place += 2.5;
+  if (ws.some((w) => PLACE_SHAPED.test(w))) v.place += 4;
+  // `Azahari bin Husin`, `Mohammed bin Salman`: a patronymic particle inside a name.
+  if (ws.length > 2 && ws.slice(1, -1).some((w) => /^(?:bin|ibn|bint|binti)$/.test(w))) v.person += 3;
+  if (before && ORG_NOUNS_BEFORE.has(beforeWord) && !before.cap) v.organization += 3;
   // `Aceh, Indonesia`: a place followed by the country or state it is in.
   const comma = at(to + 1);
   if (after && after.gap === ", " && KNOWN_PLACES.has(after.text) && comma?.gap !== " ") v.place += 3;

@@ -17,6 +17,9 @@ export const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}&]{1,6}|(?:\p{Lu}\.){2,4})$/u;
 export const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}$/u;
 export const PARTICLE_PREFIX = /^(?:al|el|ad|as|an|ash|bin|ibn|abu|abd)-\p{Lu}/iu;
 
+/** `Waziristan`, `Bedfordshire`: word endings that only place names have. */
+export const PLACE_SHAPED = /^\p{Lu}\p{Ll}{2,}(?:stan|shire)$/u;
+
 export const lower = (w: string) => w.toLowerCase().replace(/’/g, "'");
 export const toTitleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
 
