@@ -1,7 +1,8 @@
 import { CONNECTORS, MONTHS, NOT_NAMES, ORG_HEADS, ORG_STARTS, PLACE_HEADS, TITLES, COMPASS, WEEKDAYS, DEMONYMS } from "./lexicon.js";
 import { refine, type Candidate, type ScanContext } from "./refine.js";
 import type { Analysed, Token } from "./text.js";
-import { ACRONYM, HYPHENATED_GIVEN, INNER_GAP, KNOWN_PLACES, PARTICLE_PREFIX, lower } from "./word-classes.js";
+import { GIVEN_NAMES } from "./gazetteer.js";
+import { ACRONYM, HYPHENATED_GIVEN, INNER_GAP, KNOWN_ORGS, KNOWN_PLACES, PARTICLE_PREFIX, isDemonymWord, lower } from "./word-classes.js";
 
 export type { Candidate } from "./refine.js";
 
@@ -22,6 +23,8 @@ export function findCandidates(a: Analysed, claimed: Uint8Array): Candidate[] {
   let i = 0;
   while (i < tokens.length) {
     if (!nameLike(tokens[i]!, claimed[i]!, true)) {
+      const based = claimed[i] ? undefined : basedIn(tokens[i]!);
+      if (based) out.push({ from: i, to: i + 1, ...based });
       i++;
       continue;
     }
@@ -30,6 +33,15 @@ export function findCandidates(a: Analysed, claimed: Uint8Array): Candidate[] {
     i = j;
   }
   return out;
+}
+
+/** `a Washington-based institute`: the place a body is based in, named inside an adjective. */
+function basedIn(t: Token): Omit<Candidate, "from" | "to"> | undefined {
+  const m = t.shouting ? null : /^(\p{Lu}[\p{L}\p{M}.]+)-(?:based|headquartered)$/u.exec(t.text);
+  if (!m || isDemonymWord(lower(m[1]!))) return undefined;
+  const name = m[1]!;
+  const org = KNOWN_ORGS.has(name) && !KNOWN_PLACES.has(name);
+  return { surface: name, votes: { person: 0, organization: org ? 6 : 0, place: org ? 0 : 4 }, titled: false };
 }
 
 function spanEnd(ctx: Context, i: number): number {
@@ -58,6 +70,13 @@ function spanEnd(ctx: Context, i: number): number {
       j++;
       continue;
     }
+    if (t.text === "and" && !claimed[j]) {
+      const end = andJoinsBody(ctx, i, j);
+      if (end > 0) {
+        j = end;
+        continue;
+      }
+    }
     // `Church of Scientology`, `Bank of the South`: a connector needs a name word after it.
     if (CONNECTORS.has(t.text) && t.text !== "the" && !claimed[j]) {
       let k = j + 1;
@@ -71,6 +90,33 @@ function spanEnd(ctx: Context, i: number): number {
     break;
   }
   return j;
+}
+
+/** Head words of a body's own name: after `and` they start a second name, not the rest of the first. */
+const SECOND_BODY = new Set("university college institute ministry department bank company party council committee agency corporation".split(" "));
+
+/**
+ * `Food and Agriculture Organization`, `Institute for Science and International Security`: `and`
+ * inside one body's name. It joins when the words after it end in an organisation word and
+ * the word before it is a lone unknown word, or when the name began with a word such as
+ * `Institute` and went on with `for`/`of`, and what follows is not a second body.
+ */
+function andJoinsBody(ctx: Context, from: number, j: number): number {
+  const { tokens } = ctx.a;
+  let k = j + 1;
+  while (k < tokens.length && k - j <= 4 && nameLike(tokens[k]!, ctx.claimed[k]!, false) && INNER_GAP.test(tokens[k]!.gap) && !tokens[k]!.initial) k++;
+  if (k === j + 1) return -1;
+  const left = tokens.slice(from, j);
+  const right = tokens.slice(j + 1, k);
+  const leftName = left.map((t) => t.text).join(" ");
+  const rightName = right.map((t) => t.text).join(" ");
+  if (KNOWN_PLACES.has(leftName) || KNOWN_ORGS.has(leftName) || KNOWN_PLACES.has(rightName) || KNOWN_ORGS.has(rightName)) return -1;
+  const rightHead = right[right.length - 1]!.low;
+  const lone = left.length === 1 && !left[0]!.initial && !GIVEN_NAMES.has(left[0]!.low) && !ORG_HEADS.has(left[0]!.low);
+  if (lone && ORG_HEADS.has(rightHead)) return k;
+  const opened = ORG_STARTS.has(left[0]!.low) && left.some((t) => t.text === "for" || t.text === "of");
+  if (opened && !right.some((t) => SECOND_BODY.has(t.low) || ORG_STARTS.has(t.low))) return k;
+  return -1;
 }
 
 function joinsPossessive(ctx: Context, from: number, j: number): boolean {

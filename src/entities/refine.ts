@@ -56,7 +56,9 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
     const knownOrg = KNOWN_ORGS.has(first.text) && !first.gap.endsWith("(");
     const known = KNOWN_PLACES.has(first.text) || knownOrg || GIVEN_NAMES.has(w) || isDateline(a, from, to) || PLACE_SHAPED.test(first.text);
     const single = to - from === 1;
-    const common = COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w));
+    // `WHO says`: a common word written in capitals is an acronym.
+    const capitals = /^\p{Lu}{2,}$/u.test(first.text) && KNOWN_ORGS.has(first.text);
+    const common = !capitals && (COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w)));
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text);
     if (common || unproven) from++;
   }
@@ -102,7 +104,8 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   while (to - from > 1 && TITLE_HEADS.has(tokens[to - 1]!.low)) to--;
   ws = words();
   if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low))) return undefined;
-  if (ws.length === 1 && (COMMON_CAPITALISED.has(tokens[from]!.low) || NOT_NAMES_ALONE.has(tokens[from]!.low))) return undefined;
+  const low = tokens[from]!.low;
+  if (ws.length === 1 && !KNOWN_ORGS.has(ws[0]!) && (COMMON_CAPITALISED.has(low) || NOT_NAMES_ALONE.has(low))) return undefined;
   // Events and holidays (`Waitangi Day`, `World Cup`) are not people, organisations or places.
   if (ws.length > 1 && EVENT_HEADS.has(tokens[to - 1]!.low)) return undefined;
   const joined = ws.join(" ");
