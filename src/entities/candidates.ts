@@ -164,6 +164,8 @@ function splitAtOf(ctx: Context, from: number, to: number): [number, number, boo
     if (tokens[k]!.text !== "of") continue;
     const head = tokens[k - 1]!.low;
     const takesOf = ORG_HEADS.has(head) || ORG_STARTS.has(head) || PLACE_HEADS.has(head) || TITLES.has(head) || COMPASS.has(head);
+    // `Shares of Microsoft`, `Members of the Sea Org`: a plain word opening the sentence does not start a name.
+    if (k - from === 1 && tokens[from]!.initial && !takesOf) return splitAtOf(ctx, tokens[k + 1]!.text === "the" ? k + 2 : k + 1, to);
     if (k - from === 1 || takesOf) continue;
     const rightStart = tokens[k + 1]!.text === "the" ? k + 2 : k + 1;
     return [[from, k, false], ...splitAtOf(ctx, rightStart, to).map(([f, t]) => [f, t, true] as [number, number, boolean])];

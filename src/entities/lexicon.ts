@@ -70,7 +70,14 @@ export const ORG_HEADS = set(`ministry ministries department office agency agenc
   organizations nations board bureau court parliament assembly congress senate cabinet government administration service services
   center centre council tribunal fund trust partnership consortium cooperative commission exchange reserve treasury embassy
   consulate mission directorate secretariat unit units division command hezbollah hamas taliban brotherhood cartel gang
-  project org`);
+  project org co co. plc sa s.a. ag nv n.v. gmbh spa s.p.a. bhd pty llp lp petroleum oil gas pharmaceuticals pharma steel
+  mining telecom telecommunications electric electronics chemicals foods insurance partners investments securities
+  financial media entertainment studios records pictures software labs laboratories therapeutics resources industries
+  enterprises ventures brands stores logistics automotive aerospace`);
+
+/** Sports roles right after a place name: the place is a club (`Liverpool striker`, `Chelsea manager`). */
+export const SPORT_ROLES = set(`striker midfielder defender goalkeeper keeper forward winger fullback full-back coach manager
+  captain quarterback pitcher playmaker skipper boss`);
 
 /** Words before `Center`/`Centre` that make it a site rather than an institution (`Kennedy Space Center`). */
 export const FACILITY_WORDS = set(`space convention conference exhibition exposition trade shopping sports aquatic aquatics leisure

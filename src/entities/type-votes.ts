@@ -2,7 +2,7 @@ import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
 import {
   COMPASS, CONNECTORS, FACILITY_WORDS, GROUP_NOUNS, LOCATIVE, ORG_HEADS, ORG_NOUNS_AFTER, ORG_STARTS, PLACE_ACRONYMS, PLACE_HEADS,
-  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, ORG_NOUNS_BEFORE,
+  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, ORG_NOUNS_BEFORE, SPORT_ROLES,
 } from "./lexicon.js";
 import type { Analysed } from "./text.js";
 import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord, toTitleCase } from "./word-classes.js";
@@ -49,7 +49,7 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   if (rest > 0 && KNOWN_PLACES.has(ws.slice(rest).join(" "))) v.place += 5;
   // `South Waziristan`, `North Darfur`: a compass word opening a name.
   else if (rest > 0) v.place += 2.5;
-  if (ws.some((w) => PLACE_SHAPED.test(w))) v.place += 4;
+  if (PLACE_SHAPED.test(ws[ws.length - 1]!)) v.place += 4;
   // `Azahari bin Husin`, `Mohammed bin Salman`: a patronymic particle inside a name.
   if (ws.length > 2 && ws.slice(1, -1).some((w) => /^(?:bin|ibn|bint|binti)$/.test(w))) v.person += 3;
   if (before && ORG_NOUNS_BEFORE.has(beforeWord) && !before.cap) v.organization += 3;
@@ -73,7 +73,8 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   // `Thomas Sam, 42, and his wife`: a name with an age in apposition is a person.
   if (after && after.gap === ", " && /^\d{1,3}$/.test(after.text) && /^,/.test(a.text.slice(after.end, after.end + 1))) v.person += 3;
   // `Environment Canada`, `Air France`, `Radio Free Asia`: a common word before a country names a body.
-  const lastPlace = ws.length === 2 && COUNTRY_SET.has(ws[1]!) && !KNOWN_PLACES.has(name);
+  // ... and before a city it names a club (`Real Madrid`, `Inter Milan`).
+  const lastPlace = ws.length === 2 && (COUNTRY_SET.has(ws[1]!) || KNOWN_PLACES.has(ws[1]!)) && !KNOWN_PLACES.has(name);
   if (lastPlace && !GIVEN_NAMES.has(firstLower) && !COMPASS.has(firstLower) && !isDemonymWord(firstLower)) v.organization += 2.5;
   // `Kenya, Uganda and Rwanda`, `Google, Amazon and Foo`: names in one list are usually of one type.
   const neighbour = listNeighbour(a, from, to);
@@ -100,8 +101,17 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
     v.person += 1;
     v.organization += 0.5;
   }
+  // `New York Yankees`, `Boston Red Sox`: a city or state and a plural is a sports team.
+  for (let k = 1; k < ws.length && k <= 3; k++) {
+    if (KNOWN_PLACES.has(ws.slice(0, k).join(" ")) && /^\p{Lu}\p{Ll}{2,}[^s]s$|^Sox$/u.test(ws[ws.length - 1]!) && ws.length - k <= 2) v.organization += 7;
+  }
+  // `Liverpool striker Mohamed Salah`: a place before a sports role is a club.
+  if (afterWord && SPORT_ROLES.has(afterWord)) v.organization += 8;
+  // `J.K. Rowling`, `George W. Bush`: initials beside a plain surname.
+  const initials = ws.some((w) => /^(?:\p{Lu}\.){1,3}$/u.test(w) && !PLACE_ACRONYMS.has(w.toLowerCase()));
+  if (initials && ws.length >= 2 && !ORG_HEADS.has(lastLower) && !KNOWN_ORGS.has(name) && /^\p{Lu}\p{Ll}/u.test(ws[ws.length - 1]!)) v.person += 4;
   // What is left: two to four plain capitalised words are most often a person's name.
-  const plain = ws.every((w) => /^(?:(?:al|el|Al|El)-)?\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}]+)*$/u.test(w));
+  const plain = ws.every((w) => /^(?:(?:al|el|Al|El)-)?\p{Lu}(?:\p{Ll}+\p{Lu})?[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}]+)*$/u.test(w));
   if (plain && ws.length >= 2 && ws.length <= 4 && !ws.some((w) => CONNECTORS.has(w))) v.person += 1.5;
   if (ws.some((w) => w === "of")) v.organization += 1;
   if (ws.length === 1) v.organization += 0.5;
