@@ -52,7 +52,8 @@ function spanEnd(ctx: Context, i: number): number {
     const t = tokens[j]!;
     const prev = tokens[j - 1]!;
     const between = a.text.slice(prev.end, t.start);
-    if (!INNER_GAP.test(t.gap) && between !== " & ") break;
+    // `Professional Footballers' Association`: a plural possessive may sit inside a name too.
+    if (!INNER_GAP.test(t.gap) && between !== " & " && !/^['’] $/.test(between)) break;
     // `Procter & Gamble`, `Social Science & Medicine`: an ampersand between capitalised words joins one name.
     if (/^ & $/.test(between) && nameLike(t, claimed[j]!, false) && !t.initial) {
       j++;
@@ -106,7 +107,8 @@ function andJoinsBody(ctx: Context, from: number, j: number): number {
   let k = j + 1;
   while (k < tokens.length && k - j <= 4 && nameLike(tokens[k]!, ctx.claimed[k]!, false) && INNER_GAP.test(tokens[k]!.gap) && !tokens[k]!.initial) k++;
   if (k === j + 1) return -1;
-  const left = tokens.slice(from, j);
+  const left = tokens.slice(tokens[from]!.low === "the" ? from + 1 : from, j);
+  if (left.length === 0) return -1;
   const right = tokens.slice(j + 1, k);
   const leftName = left.map((t) => t.text).join(" ");
   const rightName = right.map((t) => t.text).join(" ");

@@ -2,7 +2,7 @@ import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
 import {
   COMPASS, CONNECTORS, FACILITY_WORDS, GROUP_NOUNS, LOCATIVE, ORG_HEADS, ORG_NOUNS_AFTER, ORG_STARTS, PLACE_ACRONYMS, PLACE_HEADS,
-  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, ORG_NOUNS_BEFORE, SPORT_ROLES,
+  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, ORG_NOUNS_BEFORE, SPORT_ROLES, SPORT_VERBS, CLUB_PREFIXES,
 } from "./lexicon.js";
 import type { Analysed } from "./text.js";
 import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord, toTitleCase } from "./word-classes.js";
@@ -73,8 +73,9 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   // `Thomas Sam, 42, and his wife`: a name with an age in apposition is a person.
   if (after && after.gap === ", " && /^\d{1,3}$/.test(after.text) && /^,/.test(a.text.slice(after.end, after.end + 1))) v.person += 3;
   // `Environment Canada`, `Air France`, `Radio Free Asia`: a common word before a country names a body.
-  // ... and before a city it names a club (`Real Madrid`, `Inter Milan`).
-  const lastPlace = ws.length === 2 && (COUNTRY_SET.has(ws[1]!) || KNOWN_PLACES.has(ws[1]!)) && !KNOWN_PLACES.has(name);
+  const lastPlace = ws.length === 2 && COUNTRY_SET.has(ws[1]!) && !KNOWN_PLACES.has(name);
+  // ... and a club's prefix before a city names the club (`Real Madrid`, `Inter Milan`).
+  if (ws.length === 2 && CLUB_PREFIXES.has(firstLower) && KNOWN_PLACES.has(ws[1]!)) v.organization += 6;
   if (lastPlace && !GIVEN_NAMES.has(firstLower) && !COMPASS.has(firstLower) && !isDemonymWord(firstLower)) v.organization += 2.5;
   // `Kenya, Uganda and Rwanda`, `Google, Amazon and Foo`: names in one list are usually of one type.
   const neighbour = listNeighbour(a, from, to);
@@ -107,6 +108,8 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   }
   // `Liverpool striker Mohamed Salah`: a place before a sports role is a club.
   if (afterWord && SPORT_ROLES.has(afterWord)) v.organization += 8;
+  // `Chelsea beat Arsenal`: who beats or is beaten in a match is a team.
+  if ((afterWord && SPORT_VERBS.has(afterWord)) || (beforeWord && SPORT_VERBS.has(beforeWord) && !before!.cap)) v.organization += 2;
   // `J.K. Rowling`, `George W. Bush`: initials beside a plain surname.
   const initials = ws.some((w) => /^(?:\p{Lu}\.){1,3}$/u.test(w) && !PLACE_ACRONYMS.has(w.toLowerCase()));
   if (initials && ws.length >= 2 && !ORG_HEADS.has(lastLower) && !KNOWN_ORGS.has(name) && /^\p{Lu}\p{Ll}/u.test(ws[ws.length - 1]!)) v.person += 4;

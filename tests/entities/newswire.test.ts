@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { extractEntities, type RegistryEntry } from "../../src/index.js";
+
+// Sentences marked VOA are Voice of America briefs from bench/entities/voa-tune (public domain).
+const names = (text: string, registry?: RegistryEntry[]) =>
+  extractEntities(text, registry ? { registry } : {}).map((e) => `${e.type}:${e.mentions.join("|")}`);
+const typeOf = (text: string, mention: string, registry?: RegistryEntry[]) =>
+  extractEntities(text, registry ? { registry } : {}).find((e) => e.mentions.includes(mention))?.type;
+
+describe("a registry of earlier articles never splits a longer name", () => {
+  const registry: RegistryEntry[] = [
+    { name: "Mustafa Osman Ismail", type: "person", aliases: ["Ismail"] },
+    { name: "U.S.", type: "place" },
+    { name: "Valeska Paris", type: "person", aliases: ["Paris"] },
+    { name: "Asia", type: "place" },
+    { name: "Rome", type: "place" },
+  ];
+
+  it("leaves a registered surname followed by another name to the longer name (VOA)", () => {
+    const text = "On Sunday, Palestinian Prime Minister Ismail Haniyeh said his Hamas-led government will not recognize Israel.";
+    expect(names(text, registry)).toContain("person:Ismail Haniyeh");
+    expect(names(text, registry)).not.toContain("person:Ismail");
+  });
+
+  it("leaves a registered place before a body's name to the body (VOA)", () => {
+    const text = "The Associated Press quotes a U.S. Defense Department spokeswoman as saying it has not reviewed the report.";
+    expect(names(text, registry)).toContain("organization:U.S. Defense Department");
+  });
+
+  it("takes a surname that is also a city for the city unless the text names the person (VOA)", () => {
+    const text = "The London march came ahead of anti-war protests today in other cities, including Rome, Paris, and Madrid.";
+    expect(typeOf(text, "Paris", registry)).toBe("place");
+    expect(typeOf("Valeska Paris left the ship. Paris said she was held for years.", "Paris", registry)).toBe("person");
+  });
+
+  it("keeps a compass word or an unknown opening word with the registered name after it", () => {
+    expect(names("Boats left South East Asia in May.", registry)).toEqual(["place:South East Asia"]);
+    expect(names("Valeska Paris, an Australian woman, spoke.", [{ name: "Paris", type: "place" }])).toEqual(["person:Valeska Paris"]);
+  });
+});
+
+describe("news-agency patterns", () => {
+  it("reads Persian and Arabic joined names, -stan and -shire places and compass-led regions (VOA)", () => {
+    expect(typeOf("Four soldiers were wounded in an attack in the northern city of Mazar-e-Sharif.", "Mazar-e-Sharif")).toBe("place");
+    expect(typeOf("Bedfordshire police said Tuesday that Omar Khayam was arrested in Bedford.", "Bedfordshire")).toBe("place");
+    expect(typeOf("Militants are believed to have fled to avoid an offensive in nearby South Waziristan.", "South Waziristan")).toBe("place");
+  });
+
+  it("takes a bin/ibn patronymic for a person and strips Prophet and State Councilor as titles (VOA)", () => {
+    expect(typeOf("Indonesian authorities blame Azahari bin Husin for the attacks.", "Azahari bin Husin")).toBe("person");
+    expect(names("State Councilor Tang Jiaxuan told the official Xinhua news agency.")).toEqual(["person:Tang Jiaxuan", "organization:Xinhua"]);
+    expect(names("Cartoons depicting the Prophet Muhammad angered many.")).toEqual(["person:Muhammad"]);
+  });
+
+  it("types a name after a noun for a kind of body as an organisation (VOA)", () => {
+    expect(typeOf("A U.S. jury has found that drug maker Merck is not liable.", "Merck")).toBe("organization");
+    expect(typeOf("Her boyfriend is Joel Madden of the rock band Good Charlotte.", "Good Charlotte")).toBe("organization");
+  });
+
+  it("reads an acronym that spells a common word, and the place in an X-based adjective (VOA)", () => {
+    expect(names("Thirteen of them have died. WHO says they are in stable condition.")).toEqual(["organization:WHO"]);
+    expect(names("A Washington-based research institute says Pakistan is building a reactor.")).toEqual(["place:Washington", "place:Pakistan"]);
+  });
+
+  it("keeps 'and' inside a body's name (VOA)", () => {
+    expect(names("The Food and Agricultural Organization said the tsunami destroyed vessels.")).toEqual([
+      "organization:Food and Agricultural Organization",
+    ]);
+    expect(names("The Institute for Science and International Security reports that photos show a site.")).toEqual([
+      "organization:Institute for Science and International Security",
+    ]);
+  });
+
+  it("does not take two-word demonyms, military operations or virus strains for names (VOA)", () => {
+    expect(names("The site reported on the Sri Lankan civil war.")).toEqual([]);
+    expect(names('Officials say "Operation Medusa" is aimed at removing the threat.')).toEqual([]);
+    expect(names("The man tested positive for the H5N1 strain of bird flu.")).toEqual([]);
+  });
+});
+
+describe("business and sport", () => {
+  it("ends a company's name at its legal suffix or industry word", () => {
+    expect(typeOf("Tata Group said it would buy the brand from Ford Motor Co. this year.", "Ford Motor Co.")).toBe("organization");
+    expect(typeOf("Toyota Motor Corp and General Motors Co said sales fell.", "General Motors Co")).toBe("organization");
+    expect(typeOf("Berkshire Hathaway bought a stake in Occidental Petroleum.", "Occidental Petroleum")).toBe("organization");
+    expect(names("Shares of Microsoft Corp. rose 2 percent.")).toEqual(["organization:Microsoft Corp."]);
+  });
+
+  it("types teams and clubs from a city and a plural, a sports role, a match verb or a word before a city", () => {
+    expect(typeOf("The New York Yankees defeated the Boston Red Sox 5-3.", "New York Yankees")).toBe("organization");
+    expect(typeOf("The New York Yankees defeated the Boston Red Sox 5-3.", "Boston Red Sox")).toBe("organization");
+    expect(typeOf("Liverpool striker Mohamed Salah was named player of the year.", "Liverpool")).toBe("organization");
+    expect(typeOf("On Sunday Chelsea beat Arsenal 2-0 at Stamford Bridge.", "Arsenal")).toBe("organization");
+    expect(typeOf("Real Madrid coach Jose Mourinho said the club would appeal.", "Real Madrid")).toBe("organization");
+    expect(typeOf("He was named player of the year by the Professional Footballers' Association.", "Professional Footballers' Association")).toBe(
+      "organization",
+    );
+  });
+
+  it("takes initials beside a surname for a person", () => {
+    expect(names("J.K. Rowling and George W. Bush were mentioned.")).toEqual(["person:J.K. Rowling", "person:George W. Bush"]);
+  });
+});
