@@ -82,6 +82,8 @@ function spanEnd(ctx: Context, i: number): number {
     if (CONNECTORS.has(t.text) && t.text !== "the" && !claimed[j]) {
       let k = j + 1;
       if ((t.text === "of" || t.text === "for") && tokens[k]?.text === "the") k++;
+      // `Ursula von der Leyen`, `Mohammed bin al-Hassan`: particles may come two at a time.
+      else if (t.text !== "of" && t.text !== "for" && tokens[k] && CONNECTORS.has(tokens[k]!.text) && tokens[k]!.text !== "the" && INNER_GAP.test(tokens[k]!.gap)) k++;
       const next = tokens[k];
       if (next && nameLike(next, claimed[k]!, false) && INNER_GAP.test(next.gap) && (k === j + 1 || INNER_GAP.test(tokens[j + 1]!.gap))) {
         j = k + 1;
@@ -116,7 +118,8 @@ function andJoinsBody(ctx: Context, from: number, j: number): number {
   const rightHead = right[right.length - 1]!.low;
   const lone = left.length === 1 && !left[0]!.initial && !GIVEN_NAMES.has(left[0]!.low) && !ORG_HEADS.has(left[0]!.low);
   if (lone && ORG_HEADS.has(rightHead)) return k;
-  const opened = ORG_STARTS.has(left[0]!.low) && left.some((t) => t.text === "for" || t.text === "of");
+  const ofAt = left.findIndex((t) => t.text === "for" || t.text === "of");
+  const opened = ofAt > 0 && ORG_STARTS.has(left[ofAt - 1]!.low);
   if (opened && !right.some((t) => SECOND_BODY.has(t.low) || ORG_STARTS.has(t.low))) return k;
   return -1;
 }

@@ -172,6 +172,7 @@ export const ORGANIZATIONS = list(`United Nations; UN; U.N.; UNICEF; UNESCO; UNH
   Tesla; Boeing; Airbus; Lockheed Martin; IBM; Intel; Nvidia; Oracle; Cisco; Netflix; Disney; Nintendo; Shell; BP; ExxonMobil;
   Chevron; Gazprom; Rosneft; Aramco; Saudi Aramco; Huawei; ZTE; Alibaba; Tencent; Baidu; TikTok; ByteDance; Uber; Airbnb;
   Walmart; Nike; Adidas; Coca-Cola; PepsiCo; Nestle; Nestlé; Unilever; Pfizer; Moderna; AstraZeneca; Johnson & Johnson;
+  The Lancet; Lancet; New England Journal of Medicine; BMJ; JAMA;
   Goldman Sachs; JPMorgan; JPMorgan Chase; J.P. Morgan; JP Morgan; Morgan Stanley; Citigroup; HSBC; Barclays; Deutsche Bank; UBS; Credit Suisse;
   OpenAI; SpaceX; Instagram; WhatsApp; YouTube; LinkedIn; Yahoo; eBay; PayPal; Spotify; Ryanair; Lufthansa; Emirates;
   Qantas; Air France; British Airways; Siemens; Nokia; Ericsson; Philips; Ikea; IKEA; Vodafone; Verizon; AT&T`);

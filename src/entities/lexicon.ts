@@ -40,7 +40,8 @@ export const TITLES = set(`emeritus assistant associate mr mr. mrs mrs. ms ms. m
   officer detective constable agent coach mp mla congressman congresswoman councillor councilor alderman ms. hon hon. honourable
   honorable sheriff his her excellency majesty highness saint st st. mufti rabbi pastor mullah dr minister-president foreign interior
   defence defense finance health education justice water energy trade labour labor transport security state national acting
-  former late opposition leader leaders`);
+  former late opposition leader leaders secretary-general director-general attorney-general governor-general vice-president
+  vice-chancellor lieutenant-general major-general vice-premier`);
 
 /** Titles that are a title only before a name; alone they are an ordinary capitalised word. */
 export const TITLE_HEADS = set(`president minister premier chancellor secretary general gen gen. brigadier brig brig. colonel col
@@ -48,7 +49,9 @@ export const TITLE_HEADS = set(`president minister premier chancellor secretary 
   senator sen sen. representative rep rep. reverend rev rev. bishop archbishop cardinal pope imam ayatollah sheikh shaikh emir king
   queen prince princess sultan mayor judge mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady father
   mufti rabbi pastor mullah chairman ambassador envoy speaker supt supt. insp insp. inspector superintendent detective constable
-  mp congressman congresswoman councillor councilor spokesman spokeswoman spokesperson sheriff administrator commissioner director prophet`);
+  mp congressman congresswoman councillor councilor spokesman spokeswoman spokesperson sheriff administrator commissioner director prophet
+  secretary-general director-general attorney-general governor-general vice-president vice-chancellor lieutenant-general
+  major-general vice-premier`);
 
 /** Lower-case words right before a name that say it is a person (`spokesperson Muqdad Miri`). */
 export const ROLE_NOUNS = set(`spokesperson spokesman spokeswoman minister president leader actor actress musician singer writer
@@ -65,7 +68,7 @@ export const ORG_HEADS = set(`ministry ministries department office agency agenc
   party parties bloc army navy forces force police guard guards command corps brigade brigades battalion regiment militia militias
   front movement coalition alliance union federation league association society foundation institute institution university
   college school academy hospital church bank company companies corporation corp corp. inc inc. ltd ltd. llc plc group
-  holdings airlines airways railways energia energy motors systems technologies network networks times post journal herald
+  holdings airlines airways railways energia energy motor motors systems technologies network networks times post journal herald
   tribune news press magazine weekly daily gazette broadcasting television radio tv club fc united organization organisation nations
   organizations nations board bureau court parliament assembly congress senate cabinet government administration service services
   center centre council tribunal fund trust partnership consortium cooperative commission exchange reserve treasury embassy
@@ -101,7 +104,7 @@ export const PLACE_HEADS = set(`city county province state states region distric
   avenue square airport port harbour harbor canal dam park forest hills hill heights crossing border governorate prefecture
   oblast municipality village town kingdom republic emirates land base camp towers tower stadium arena palace beach
   basin delta falls reef hotel mosque cathedral temple shrine museum gallery galleries library theatre theater hall zoo
-  castle monastery springs`);
+  castle monastery springs house`);
 
 /** Lower-case words right before a name that say it is a place (`the town of Yeoncheon`). */
 export const PLACE_NOUNS = set(`city town village province region district county state country capital island port area

@@ -1,6 +1,6 @@
 import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
-import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, TITLE_HEADS, TITLES } from "./lexicon.js";
+import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, ROLE_NOUNS, TITLE_HEADS, TITLES } from "./lexicon.js";
 import type { Analysed, Token } from "./text.js";
 import { typeVotes } from "./type-votes.js";
 import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
@@ -60,7 +60,9 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
     const capitals = /^\p{Lu}{2,}$/u.test(first.text) && KNOWN_ORGS.has(first.text);
     const common = !capitals && (COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w)));
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text);
-    if (common || unproven) from++;
+    // `Actor Tom Hanks said`: a role noun opening the sentence, before a name.
+    const role = !single && ROLE_NOUNS.has(w) && !GIVEN_NAMES.has(w);
+    if (common || unproven || role) from++;
   }
   while (from < to && (CONNECTORS.has(tokens[from]!.text) || (tokens[from]!.text === "The" && !KNOWN_PLACES.has(words().join(" "))))) from++;
   while (to > from && CONNECTORS.has(tokens[to - 1]!.text)) to--;

@@ -12,6 +12,8 @@ import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_
  * itself (gazetteers, head words, given names) and from the words around it (titles, `in`,
  * `said`, lists, appositions).
  */
+const SURNAME_PARTICLES = new Set("von van der den de da del della di du dos das le la ter ten".split(" "));
+
 export function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: boolean, afterOf: boolean): Record<EntityType, number> {
   const { tokens } = a;
   const v: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
@@ -114,8 +116,10 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   const initials = ws.some((w) => /^(?:\p{Lu}\.){1,3}$/u.test(w) && !PLACE_ACRONYMS.has(w.toLowerCase()));
   if (initials && ws.length >= 2 && !ORG_HEADS.has(lastLower) && !KNOWN_ORGS.has(name) && /^\p{Lu}\p{Ll}/u.test(ws[ws.length - 1]!)) v.person += 4;
   // What is left: two to four plain capitalised words are most often a person's name.
-  const plain = ws.every((w) => /^(?:(?:al|el|Al|El)-)?\p{Lu}(?:\p{Ll}+\p{Lu})?[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}]+)*$/u.test(w));
-  if (plain && ws.length >= 2 && ws.length <= 4 && !ws.some((w) => CONNECTORS.has(w))) v.person += 1.5;
+  // Particles of family names (`Ursula von der Leyen`) may sit between them.
+  const inner = ws.filter((w, k) => !(k > 0 && k < ws.length - 1 && SURNAME_PARTICLES.has(w)));
+  const plain = inner.every((w) => /^(?:(?:al|el|Al|El)-)?\p{Lu}(?:\p{Ll}+\p{Lu})?[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}]+)*$/u.test(w));
+  if (plain && inner.length >= 2 && ws.length <= 5 && !inner.some((w) => CONNECTORS.has(w))) v.person += 1.5;
   if (ws.some((w) => w === "of")) v.organization += 1;
   if (ws.length === 1) v.organization += 0.5;
   return v;

@@ -97,6 +97,22 @@ describe("business and sport", () => {
     );
   });
 
+  it("reads family-name particles, hyphenated titles and a role noun opening the sentence", () => {
+    expect(typeOf("Jean-Claude Juncker met Ursula von der Leyen in Brussels.", "Ursula von der Leyen")).toBe("person");
+    expect(names("Spokesman Stephane Dujarric said Secretary-General Antonio Guterres was concerned.")).toEqual([
+      "person:Stephane Dujarric", "person:Antonio Guterres",
+    ]);
+    expect(names("Actor Tom Hanks tested positive. Hanks said he felt tired.")).toEqual(["person:Tom Hanks|Hanks"]);
+  });
+
+  it("keeps long institute names whole and knows Motor and House as name heads", () => {
+    expect(names("Anthony Fauci directs the National Institute of Allergy and Infectious Diseases.")).toContain(
+      "organization:National Institute of Allergy and Infectious Diseases",
+    );
+    expect(typeOf("Mr Kim said Hyundai Motor would invest in Ulsan.", "Hyundai Motor")).toBe("organization");
+    expect(typeOf("Protesters gathered outside Parliament House in Canberra.", "Parliament House")).toBe("place");
+  });
+
   it("takes initials beside a surname for a person", () => {
     expect(names("J.K. Rowling and George W. Bush were mentioned.")).toEqual(["person:J.K. Rowling", "person:George W. Bush"]);
   });
