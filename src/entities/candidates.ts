@@ -114,6 +114,8 @@ function andJoinsBody(ctx: Context, from: number, j: number): number {
   const right = tokens.slice(j + 1, k);
   const leftName = left.map((t) => t.text).join(" ");
   const rightName = right.map((t) => t.text).join(" ");
+  // `The Globe and Mail`: a known name with `and` inside it.
+  if (KNOWN_ORGS.has(`${leftName} and ${rightName}`)) return k;
   if (KNOWN_PLACES.has(leftName) || KNOWN_ORGS.has(leftName) || KNOWN_PLACES.has(rightName) || KNOWN_ORGS.has(rightName)) return -1;
   const rightHead = right[right.length - 1]!.low;
   const lone = left.length === 1 && !left[0]!.initial && !GIVEN_NAMES.has(left[0]!.low) && !ORG_HEADS.has(left[0]!.low);
@@ -124,8 +126,11 @@ function andJoinsBody(ctx: Context, from: number, j: number): number {
   return -1;
 }
 
-function joinsPossessive(ctx: Context, from: number, j: number): boolean {
+function joinsPossessive(ctx: Context, runStart: number, j: number): boolean {
   const { tokens } = ctx.a;
+  // Only the words after the run's last connector own the possessive (`Members of the Korean People's Army`).
+  let from = j;
+  while (from > runStart && !CONNECTORS.has(tokens[from - 1]!.text)) from--;
   const left = tokens.slice(from, j).map((t) => t.text).join(" ");
   if (KNOWN_PLACES.has(left) || ACRONYM.test(left) || j - from > 3) return false;
   let k = j;

@@ -113,6 +113,11 @@ describe("business and sport", () => {
     expect(typeOf("Protesters gathered outside Parliament House in Canberra.", "Parliament House")).toBe("place");
   });
 
+  it("keeps a possessive inside a body's name after 'of the', and known names with 'and' inside", () => {
+    expect(names("Members of the Korean People's Army crossed the line.")).toEqual(["organization:Korean People's Army"]);
+    expect(names("He wrote for The Globe and Mail in Toronto.")).toEqual(["organization:Globe and Mail", "place:Toronto"]);
+  });
+
   it("takes initials beside a surname for a person", () => {
     expect(names("J.K. Rowling and George W. Bush were mentioned.")).toEqual(["person:J.K. Rowling", "person:George W. Bush"]);
   });
