@@ -82,9 +82,6 @@ export const ORG_HEADS = set(`ministry ministries department office agency agenc
 export const CLUB_PREFIXES = set(`real atletico atlético inter ac as fc sc sporting dynamo dinamo bayern borussia olympique
   racing deportivo lokomotiv spartak cska athletic hertha werder eintracht fortuna rapid austria red`);
 
-/** Verbs of a match result: the teams on either side are organisations (`Chelsea beat Arsenal`). */
-export const SPORT_VERBS = set("beat beats defeated defeat edged thrashed routed hammered overcame outplayed");
-
 /** Sports roles right after a place name: the place is a club (`Liverpool striker`, `Chelsea manager`). */
 export const SPORT_ROLES = set(`striker midfielder defender goalkeeper keeper forward winger fullback full-back coach manager
   captain quarterback pitcher playmaker skipper boss`);

@@ -3,7 +3,7 @@ import { GIVEN_NAMES } from "./gazetteer.js";
 import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, ROLE_NOUNS, TITLE_HEADS, TITLES } from "./lexicon.js";
 import type { Analysed, Token } from "./text.js";
 import { typeVotes } from "./type-votes.js";
-import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
+import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, speaks, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
 
 /**
  * Names no registry knows, step two: a capitalised run cleaned of what capitals do not prove
@@ -59,7 +59,7 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
     // `WHO says`: a common word written in capitals is an acronym.
     const capitals = /^\p{Lu}{2,}$/u.test(first.text) && KNOWN_ORGS.has(first.text);
     const common = !capitals && (COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w)));
-    const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text);
+    const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text) && !speaks(a, to, first.text);
     // `Actor Tom Hanks said`: a role noun opening the sentence, before a name.
     const role = !single && ROLE_NOUNS.has(w) && !GIVEN_NAMES.has(w);
     if (common || unproven || role) from++;

@@ -2,10 +2,10 @@ import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
 import {
   COMPASS, CONNECTORS, FACILITY_WORDS, GROUP_NOUNS, LOCATIVE, ORG_HEADS, ORG_NOUNS_AFTER, ORG_STARTS, PLACE_ACRONYMS, PLACE_HEADS,
-  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, ORG_NOUNS_BEFORE, SPORT_ROLES, SPORT_VERBS, CLUB_PREFIXES,
+  PLACE_NOUNS, ROLE_NOUNS, SPEECH_VERBS, ORG_NOUNS_BEFORE, SPORT_ROLES, CLUB_PREFIXES,
 } from "./lexicon.js";
 import type { Analysed } from "./text.js";
-import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord, toTitleCase } from "./word-classes.js";
+import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_ORGS, KNOWN_PLACES, isDateline, isDemonymWord, speaks, toTitleCase } from "./word-classes.js";
 
 /**
  * Names no registry knows, step three: votes for person, organisation or place from the name
@@ -100,7 +100,8 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   if (afterOf) v.organization += 2;
   if ((prep === "from" || prep === "of" || prep === "at") && GROUP_NOUNS.has(at(prepIndex - 1)?.low ?? "")) v.organization += 2.5;
   if (possessive && after && after.cap) v.organization += 1;
-  if (after && SPEECH_VERBS.has(after.low)) {
+  if (ws.length === 1 && speaks(a, to, name)) v.person += 1.5;
+  else if (after && SPEECH_VERBS.has(after.low)) {
     v.person += 1;
     v.organization += 0.5;
   }
@@ -110,8 +111,8 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   }
   // `Liverpool striker Mohamed Salah`: a place before a sports role is a club.
   if (afterWord && SPORT_ROLES.has(afterWord)) v.organization += 8;
-  // `Chelsea beat Arsenal`: who beats or is beaten in a match is a team.
-  if ((afterWord && SPORT_VERBS.has(afterWord)) || (beforeWord && SPORT_VERBS.has(beforeWord) && !before!.cap)) v.organization += 2;
+  // `Fidel CASTRO`: a surname written in capitals after a given name, in running text.
+  if (ws.length === 2 && /^\p{Lu}\p{Ll}+$/u.test(ws[0]!) && /^\p{Lu}{3,}$/u.test(ws[1]!) && !KNOWN_ORGS.has(ws[1]!) && !ORG_HEADS.has(lastLower)) v.person += 4;
   // `J.K. Rowling`, `George W. Bush`: initials beside a plain surname.
   const initials = ws.some((w) => /^(?:\p{Lu}\.){1,3}$/u.test(w) && !PLACE_ACRONYMS.has(w.toLowerCase()));
   if (initials && ws.length >= 2 && !ORG_HEADS.has(lastLower) && !KNOWN_ORGS.has(name) && /^\p{Lu}\p{Ll}/u.test(ws[ws.length - 1]!)) v.person += 4;

@@ -1,5 +1,5 @@
 import { CITIES, COUNTRIES, ORGANIZATIONS, REGIONS, WORLD_CITIES } from "./gazetteer.js";
-import { DEMONYMS } from "./lexicon.js";
+import { DEMONYMS, SPEECH_VERBS } from "./lexicon.js";
 import type { Analysed } from "./text.js";
 
 /**
@@ -28,4 +28,15 @@ export function isDateline(a: Analysed, from: number, to: number): boolean {
   const t = a.tokens[to - 1]!;
   if (!a.tokens[from]!.initial || !/^\p{Lu}{3,}$/u.test(t.text)) return false;
   return KNOWN_PLACES.has(toTitleCase(t.text)) || /^(?:,|\s\(|\s[-–—])/.test(a.text.slice(t.end, t.end + 3));
+}
+
+/**
+ * `Merkel said`, `Obama, who spoke in Chicago,`: a lone word that speaks or is described by
+ * `who` is a person's name (a plural such as `Doctors said` is not taken).
+ */
+export function speaks(a: Analysed, to: number, word: string): boolean {
+  const next = a.tokens[to];
+  if (!next || next.sentence !== a.tokens[to - 1]!.sentence) return false;
+  if (next.gap === ", " && (next.low === "who" || next.low === "whose")) return true;
+  return next.gap === " " && SPEECH_VERBS.has(next.low) && !/[^s]s$/.test(word);
 }
