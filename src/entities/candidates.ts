@@ -71,6 +71,14 @@ function spanEnd(ctx: Context, i: number): number {
       j++;
       continue;
     }
+    // `University of North Carolina at Chapel Hill`: a campus after `at`.
+    if (t.text === "at" && !claimed[j] && /^(?:the )?university of /i.test(`${tokens[i]!.low} ${tokens[i + 1]?.low ?? ""} ${tokens[i + 2]?.low ?? ""} `)) {
+      const next = tokens[j + 1];
+      if (next && nameLike(next, claimed[j + 1]!, false) && INNER_GAP.test(next.gap) && !next.initial) {
+        j += 2;
+        continue;
+      }
+    }
     if (t.text === "and" && !claimed[j]) {
       const end = andJoinsBody(ctx, i, j);
       if (end > 0) {

@@ -117,6 +117,10 @@ export const ORG_NOUNS_BEFORE = set(`firm company band group automaker carmaker 
   newspaper broadcaster network club team insurer lender conglomerate startup studio label chain operator supplier
   publisher giant agency`);
 
+/** Lower-case words right before a title of a work (`the book Blown for Good`): the title is no entity. */
+export const WORK_NOUNS = set(`book novel memoir film movie documentary song single album series show sitcom drama play musical
+  opera painting sculpture poem game video exhibition exhibit`);
+
 /** Words that end the names of events, holidays and laws: not people, organisations or places. */
 export const EVENT_HEADS = set(`day days week war wars games cup olympics championship championships festival summit conference
   election elections prize award awards act treaty accord accords agreement revolution uprising crisis protests marathon

@@ -1,6 +1,6 @@
 import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
-import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, ROLE_NOUNS, TITLE_HEADS, TITLES } from "./lexicon.js";
+import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, ROLE_NOUNS, TITLE_HEADS, TITLES, WORK_NOUNS } from "./lexicon.js";
 import type { Analysed, Token } from "./text.js";
 import { typeVotes } from "./type-votes.js";
 import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, speaks, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
@@ -118,7 +118,29 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   if (ws.length > 1 && tokens[from]!.low === "operation") return undefined;
   // `NZ$26 million`: a currency code.
   if (a.text.charAt(tokens[to - 1]!.end) === "$") return undefined;
+  if (isWorkTitle(a, from, to, joined)) return undefined;
 
   const surface = a.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
   return { from, to, surface, votes: typeVotes(a, from, to, ws, titled, afterOf), titled };
+}
+
+/**
+ * `the book Blown for Good`, `the 1969 film Easy Rider`, `"The Internet Explorer 6 Countdown"`:
+ * a name after a word for a work, or filling a quotation on its own, is a title, not a person,
+ * body or place (unless it is a known name).
+ */
+function isWorkTitle(a: Analysed, from: number, to: number, name: string): boolean {
+  if (KNOWN_PLACES.has(name) || KNOWN_ORGS.has(name)) return false;
+  const { tokens } = a;
+  const before = tokens[from - 1];
+  let k = from - 1;
+  // Skip a year: `the 1969 film Easy Rider`.
+  if (before && /^\d{4}$/.test(before.text)) k--;
+  const noun = tokens[k === from - 1 ? from - 1 : k];
+  if (before && noun && !noun.cap && WORK_NOUNS.has(noun.low) && noun.sentence === tokens[from]!.sentence && /^ $/.test(tokens[from]!.gap)) return true;
+  const start = tokens[from]!.start;
+  const end = tokens[to - 1]!.end;
+  const opens = /["“]$/.test(a.text.slice(Math.max(0, start - 1), start));
+  const closes = /^[.,!?]?["”]/.test(a.text.slice(end, end + 2));
+  return opens && closes && to - from > 1;
 }

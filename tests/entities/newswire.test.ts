@@ -127,6 +127,15 @@ describe("business and sport", () => {
     expect(names("Fidel CASTRO led a rebel army to victory in 1959.")).toEqual(["person:Fidel CASTRO"]);
   });
 
+  it("does not take titles of works for names, and keeps a university's campus after 'at'", () => {
+    expect(names("Montalvo is holding a copy of the book Blown for Good, written by Marc Headley.")).not.toContain("organization:Blown for Good");
+    expect(names("Dennis Hopper, famous for his role in the 1969 film Easy Rider, smiled.")).toEqual(["person:Dennis Hopper"]);
+    expect(names('The attack was launched on the website "Insurgency Wiki", a spinoff of another site.')).toEqual([]);
+    expect(names("The museum at the University of North Carolina at Greensboro saw visitors.")).toEqual([
+      "organization:University of North Carolina at Greensboro",
+    ]);
+  });
+
   it("takes initials beside a surname for a person", () => {
     expect(names("J.K. Rowling and George W. Bush were mentioned.")).toEqual(["person:J.K. Rowling", "person:George W. Bush"]);
   });
