@@ -14,6 +14,9 @@ export type { Candidate } from "./refine.js";
  */
 type Context = ScanContext;
 
+/** `Noor Ahmad Jan`, `Pham Tai Thu`: inside a name, a short weekday or month spelling is a name word. */
+const SHORT_DATE_WORD = /^(?:Jan|Mar|Jun|Jul|Sun|Mon|Wed|Thu|Sat|Fri)$/;
+
 const IZAFE = /^\p{Lu}\p{Ll}+-(?:e|i|ul|ud|ut|ur|us|al|el|o)-\p{Lu}\p{Ll}+$/u;
 
 export function findCandidates(a: Analysed, claimed: Uint8Array): Candidate[] {
@@ -67,6 +70,8 @@ function spanEnd(ctx: Context, i: number): number {
       }
       break;
     }
+    // `including the U.S. U.S. officials said`: the same word twice is a sentence boundary the text lost.
+    if (t.text === prev.text) break;
     if (nameLike(t, claimed[j]!, false) && !t.initial) {
       j++;
       continue;
@@ -152,7 +157,8 @@ function joinsPossessive(ctx: Context, runStart: number, j: number): boolean {
 function nameLike(t: Token, claimed: number, first: boolean): boolean {
   if (claimed || t.shouting || !t.cap) return false;
   const w = t.low;
-  if (WEEKDAYS.has(w) || MONTHS.has(w) || NOT_NAMES.has(w)) return false;
+  if ((WEEKDAYS.has(w) || MONTHS.has(w)) && !(first === false && SHORT_DATE_WORD.test(t.text))) return false;
+  if (NOT_NAMES.has(w)) return false;
   if (/['’](?:ll|re|ve|d|m|t)$/i.test(t.text) || t.text === "I") return false;
   if (first && /^[IVXLC]+$/.test(t.text)) return false;
   // `H5N1`, `H1N1`: virus strains.

@@ -101,7 +101,7 @@ export const PLACE_HEADS = set(`city county province state states region distric
   avenue square airport port harbour harbor canal dam park forest hills hill heights crossing border governorate prefecture
   oblast municipality village town kingdom republic emirates land base camp towers tower stadium arena palace beach
   basin delta falls reef hotel mosque cathedral temple shrine museum gallery galleries library theatre theater hall zoo
-  castle monastery springs house`);
+  castle monastery springs house garden gardens zone`);
 
 /** Lower-case words right before a name that say it is a place (`the town of Yeoncheon`). */
 export const PLACE_NOUNS = set(`city town village province region district county state country capital island port area

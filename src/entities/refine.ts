@@ -38,6 +38,8 @@ export function refine(ctx: ScanContext, from: number, to: number, afterOf: bool
 function jobTitleEnd(tokens: readonly Token[], from: number, to: number): number {
   for (let k = from + 1; k <= Math.min(from + 3, to - 2); k++) {
     if (!TITLE_HEADS.has(tokens[k]!.low) || /\.$/.test(tokens[k]!.text)) continue;
+    // `Assistant Secretary of State Christopher Hill`: the department is part of the title.
+    if (tokens[k + 1]?.text === "of" && k + 3 < to) k += 2;
     const rest = tokens.slice(k + 1, to);
     if (rest.length >= 2 || GIVEN_NAMES.has(rest[0]!.low)) return k;
   }
@@ -57,8 +59,10 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
     const known = KNOWN_PLACES.has(first.text) || knownOrg || GIVEN_NAMES.has(w) || isDateline(a, from, to) || PLACE_SHAPED.test(first.text);
     const single = to - from === 1;
     // `WHO says`: a common word written in capitals is an acronym.
-    const capitals = /^\p{Lu}{2,}$/u.test(first.text) && KNOWN_ORGS.has(first.text);
-    const common = !capitals && (COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w)));
+    const capitals = /^\p{Lu}{2,}$/u.test(first.text) && (KNOWN_ORGS.has(first.text) || PLACE_ACRONYMS.has(w));
+    // `South Korea agreed`: a compass word opening a longer name belongs to it.
+    const compass = !single && COMPASS.has(w);
+    const common = !capitals && !compass && (COMMON_CAPITALISED.has(w) || (single && lowerUse.has(w) && !known) || (single && TITLES.has(w)));
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text) && !speaks(a, to, first.text);
     // `Actor Tom Hanks said`: a role noun opening the sentence, before a name.
     const role = !single && ROLE_NOUNS.has(w) && !GIVEN_NAMES.has(w);
@@ -88,6 +92,8 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   const endsInOrg = () => ORG_HEADS.has(tokens[to - 1]!.low);
   // `Greek Ministry of Culture`, `Italian Supreme Court of Cassation`: an organisation word inside the name.
   const hasOrgWord = () => tokens.slice(from + 1, to).some((t) => (ORG_HEADS.has(t.low) || ORG_STARTS.has(t.low)) && !TITLES.has(t.low));
+  // `North Korean Vice Foreign Minister Kim Kye-gwan`: a two-word demonym before a title.
+  if (to - from > 3 && KNOWN_PLACES.has(`${tokens[from]!.text} ${tokens[from + 1]!.text.replace(/n$/, "")}`) && TITLES.has(tokens[from + 2]!.low)) from += 2;
   // Demonyms: `Syrian President Bashar Assad` loses `Syrian`; `Iraqi Army` keeps it.
   while (to - from > 1 && isDemonymWord(tokens[from]!.low) && !KNOWN_PLACES.has(words().join(" ")) && !endsInOrg() && !hasOrgWord()) from++;
   while (to - from > 1 && isDemonymWord(tokens[to - 1]!.low)) to--;
@@ -107,7 +113,8 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   ws = words();
   if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low))) return undefined;
   const low = tokens[from]!.low;
-  if (ws.length === 1 && !KNOWN_ORGS.has(ws[0]!) && (COMMON_CAPITALISED.has(low) || NOT_NAMES_ALONE.has(low))) return undefined;
+  const knownAcronym = /^\p{Lu}{2,}$/u.test(ws[0]!) && PLACE_ACRONYMS.has(low);
+  if (ws.length === 1 && !KNOWN_ORGS.has(ws[0]!) && !knownAcronym && (COMMON_CAPITALISED.has(low) || NOT_NAMES_ALONE.has(low))) return undefined;
   // Events and holidays (`Waitangi Day`, `World Cup`) are not people, organisations or places.
   if (ws.length > 1 && EVENT_HEADS.has(tokens[to - 1]!.low)) return undefined;
   const joined = ws.join(" ");

@@ -2,7 +2,7 @@ import { GIVEN_NAMES } from "./gazetteer.js";
 import { COMMON_CAPITALISED, COMPASS, DEMONYMS, MONTHS, ORG_HEADS, PLACE_HEADS, TITLES, WEEKDAYS } from "./lexicon.js";
 import type { RegistryMatch } from "./matcher.js";
 import type { Analysed, Token } from "./text.js";
-import { KNOWN_ORGS, KNOWN_PLACES } from "./word-classes.js";
+import { KNOWN_ORGS, KNOWN_PLACES, isDemonymWord } from "./word-classes.js";
 
 /**
  * A registry name found in the text may only be part of a longer name that is someone or
@@ -11,7 +11,9 @@ import { KNOWN_ORGS, KNOWN_PLACES } from "./word-classes.js";
  * name is left to the unregistered-name detector.
  */
 export function insideLongerName(a: Analysed, m: RegistryMatch): boolean {
-  return extendsIntoLongerName(a, m.to) || endsAPersonsName(a, m.from, m.to) || continuesALongerName(a, m.from) || personNameGoesOn(a, m) || placeNotSurname(a, m);
+  // `US$20,000`: a currency, not the country.
+  if (a.text.charAt(a.tokens[m.to - 1]!.end) === "$") return true;
+  return extendsIntoLongerName(a, m.to) || endsAPersonsName(a, m.from, m.to) || continuesALongerName(a, m.from) || nameGoesOn(a, m) || placeNotSurname(a, m);
 }
 
 /**
@@ -75,11 +77,18 @@ function endsAPersonsName(a: Analysed, from: number, to: number): boolean {
 }
 
 /**
- * `Ismail Haniyeh` is not the `Ismail` registered as another man's surname: a one-word name of
- * a registered person followed directly by another name word names someone else.
+ * `Ismail Haniyeh` is not the `Ismail` registered as another man's surname, and `North Carolina`
+ * is not the `North` registered as short for North Korea: a one-word registered name followed
+ * directly by another name word is part of a longer name (`North Korean` too: the demonym of a
+ * longer place).
  */
-function personNameGoesOn(a: Analysed, m: RegistryMatch): boolean {
-  if (m.entry.type !== "person" || m.to - m.from !== 1) return false;
+function nameGoesOn(a: Analysed, m: RegistryMatch): boolean {
+  if (m.to - m.from !== 1) return false;
   const next = a.tokens[m.to];
-  return next !== undefined && nameWord(next) && adjacent(a, a.tokens[m.to - 1]!, next);
+  if (!next || !adjacent(a, a.tokens[m.to - 1]!, next)) return false;
+  // `North West Frontier Province`: a compass word goes on too.
+  if (next.cap && !next.initial && COMPASS.has(next.low)) return true;
+  if (!nameWord(next)) return false;
+  if (!isDemonymWord(next.low)) return true;
+  return KNOWN_PLACES.has(`${m.surface} ${next.text.replace(/n$|ns$/, "")}`);
 }

@@ -58,6 +58,13 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   // `Aceh, Indonesia`: a place followed by the country or state it is in.
   const comma = at(to + 1);
   if (after && after.gap === ", " && KNOWN_PLACES.has(after.text) && comma?.gap !== " ") v.place += 3;
+  // `the Kearny, New Jersey building`: ... also when that place has two or three words.
+  else if (after && after.gap === ", " && after.cap) {
+    const next = [after.text, at(to + 1)?.text, at(to + 2)?.text];
+    if (KNOWN_PLACES.has(next.slice(0, 2).join(" ")) || KNOWN_PLACES.has(next.join(" "))) v.place += 3;
+  }
+  // `Tirin Kot, the capital of Uruzgan province`: an apposition naming a kind of place.
+  if (after && after.gap === ", " && (after.low === "the" || after.low === "a") && PLACE_NOUNS.has(at(to + 1)?.low ?? "")) v.place += 3;
   if (ws.length === 1 && ACRONYM.test(name)) {
     if (PLACE_ACRONYMS.has(firstLower)) v.place += 4;
     else v.organization += 3;

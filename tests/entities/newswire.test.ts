@@ -33,6 +33,15 @@ describe("a registry of earlier articles never splits a longer name", () => {
     expect(typeOf("Valeska Paris left the ship. Paris said she was held for years.", "Paris", registry)).toBe("person");
   });
 
+  it("never matches a registered one-word short form inside a longer name or a currency (VOA)", () => {
+    const north: RegistryEntry[] = [{ name: "North Korea", type: "place", aliases: ["North"] }, { name: "US", type: "place" }];
+    const text = "Fighting broke out in North Waziristan and the North West Frontier Province, and in North Carolina.";
+    expect(names(text, north)).toEqual(["place:North Waziristan", "place:North West Frontier Province", "place:North Carolina"]);
+    expect(names("North Korean Vice Foreign Minister Kim Kye-gwan met envoys.", north)).toEqual(["person:Kim Kye-gwan"]);
+    expect(names("He was released on US$20,000 bail.", north)).toEqual([]);
+    expect(names("Fertilizer will help the North deal with shortages.", north)).toEqual(["place:North"]);
+  });
+
   it("keeps a compass word or an unknown opening word with the registered name after it", () => {
     expect(names("Boats left South East Asia in May.", registry)).toEqual(["place:South East Asia"]);
     expect(names("Valeska Paris, an Australian woman, spoke.", [{ name: "Paris", type: "place" }])).toEqual(["person:Valeska Paris"]);
@@ -44,6 +53,18 @@ describe("news-agency patterns", () => {
     expect(typeOf("Four soldiers were wounded in an attack in the northern city of Mazar-e-Sharif.", "Mazar-e-Sharif")).toBe("place");
     expect(typeOf("Bedfordshire police said Tuesday that Omar Khayam was arrested in Bedford.", "Bedfordshire")).toBe("place");
     expect(typeOf("Militants are believed to have fled to avoid an offensive in nearby South Waziristan.", "South Waziristan")).toBe("place");
+  });
+
+  it("keeps short weekday and month spellings inside names, and the department inside a title (VOA)", () => {
+    expect(names("Unknown assailants shot the council head, Noor Ahmad Jan, dead.")).toEqual(["person:Noor Ahmad Jan"]);
+    expect(names("In recent interviews, Pham Tai Thu has expressed his disappointment.")).toEqual(["person:Pham Tai Thu"]);
+    expect(names("U.S. Assistant Secretary of State Christopher Hill met envoys.")).toEqual(["place:U.S.", "person:Christopher Hill"]);
+  });
+
+  it("types places from an apposition, a state after a comma, and a compass word opening a sentence (VOA)", () => {
+    expect(typeOf("They attacked a post close to Tirin Kot, the capital of restive Uruzgan province.", "Tirin Kot")).toBe("place");
+    expect(typeOf("Manny Costeira, who owns the Kearny, New Jersey building, is selling bricks.", "Kearny")).toBe("place");
+    expect(names("South Korea agreed to give fertilizer. Trucks used by Afghan and US forces passed.")).toEqual(["place:South Korea", "place:US"]);
   });
 
   it("takes a bin/ibn patronymic for a person and strips Prophet and State Councilor as titles (VOA)", () => {
