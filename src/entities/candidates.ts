@@ -109,6 +109,7 @@ function spanEnd(ctx: Context, i: number): number {
 }
 
 /** Head words of a body's own name: after `and` they start a second name, not the rest of the first. */
+const COLLECTIONS = new Set("museum gallery library archive archives garden gardens theatre theater".split(" "));
 const SECOND_BODY = new Set("university college institute ministry department bank company party council committee agency corporation".split(" "));
 
 /**
@@ -127,12 +128,17 @@ function andJoinsBody(ctx: Context, from: number, j: number): number {
   const right = tokens.slice(j + 1, k);
   const leftName = left.map((t) => t.text).join(" ");
   const rightName = right.map((t) => t.text).join(" ");
-  // `The Globe and Mail`: a known name with `and` inside it.
-  if (KNOWN_ORGS.has(`${leftName} and ${rightName}`)) return k;
+  // `Matthew Ingram of The Globe and Mail`: a known name with `and` inside it, however the run began.
+  for (let s = 0; s < left.length; s++) {
+    const tail = left.slice(s).map((t) => t.text).join(" ");
+    if (KNOWN_ORGS.has(`${tail} and ${rightName}`)) return k;
+  }
   if (KNOWN_PLACES.has(leftName) || KNOWN_ORGS.has(leftName) || KNOWN_PLACES.has(rightName) || KNOWN_ORGS.has(rightName)) return -1;
   const rightHead = right[right.length - 1]!.low;
   const lone = left.length === 1 && !left[0]!.initial && !GIVEN_NAMES.has(left[0]!.low) && !ORG_HEADS.has(left[0]!.low);
   if (lone && ORG_HEADS.has(rightHead)) return k;
+  // `Tang Teaching Museum and Art Gallery`: one site housing two collections.
+  if (COLLECTIONS.has(left[left.length - 1]!.low) && COLLECTIONS.has(rightHead) && right.length <= 2) return k;
   const ofAt = left.findIndex((t) => t.text === "for" || t.text === "of");
   const opened = ofAt > 0 && ORG_STARTS.has(left[ofAt - 1]!.low);
   if (opened && !right.some((t) => SECOND_BODY.has(t.low) || ORG_STARTS.has(t.low))) return k;

@@ -119,7 +119,10 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   for (const [surface, s] of bySurface) {
     const full = canonical.get(surface);
     const target = full ? bySurface.get(full)! : s;
-    if (full) for (const k of Object.keys(s.votes) as EntityType[]) target.votes[k] += s.votes[k] * 0.5;
+    if (!full) continue;
+    // A surname counts toward its person; it cannot make them a place (`Paris` after `Valeska Paris`).
+    if (lastWords.get(surface) === full) target.votes.person += s.votes.person * 0.5;
+    else for (const k of Object.keys(s.votes) as EntityType[]) target.votes[k] += s.votes[k] * 0.5;
   }
   for (const c of candidates) {
     const full = canonical.get(c.surface) ?? c.surface;

@@ -73,6 +73,8 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   if (ORG_STARTS.has(firstLower) && ws.length > 1) v.organization += 3;
   if (PLACE_HEADS.has(lastLower) && ws.length > 1) v.place += 3;
   if (PLACE_HEADS.has(firstLower) && ws[1] === "of") v.place += 3;
+  // `Mary & Leigh Block Museum of Art`: a site word before `of` inside the name.
+  else if (ws.some((w, k) => k > 0 && ws[k + 1] === "of" && PLACE_HEADS.has(w.toLowerCase()))) v.place += 3;
   if (COMPASS.has(lastLower) && ws.length > 1) v.place += 3;
   if (/^(?:port|mount|mt\.?|lake|fort|saint|st\.?|san|santa|são|sao|cape|gulf|isle|masjid)$/.test(firstLower) && ws.length > 1) v.place += 3;
   // `Kennedy Space Center`, `Metro Toronto Convention Centre`: a centre named for what it houses is a site.

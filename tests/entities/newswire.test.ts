@@ -157,6 +157,14 @@ describe("business and sport", () => {
     ]);
   });
 
+  it("keeps a person whose surname is a city, known names with 'and' after 'of The', and museum names whole", () => {
+    const text = "Valeska Paris, an Australian woman, spoke. Paris was born in Switzerland. Later Paris left the ship.";
+    expect(names(text)).toEqual(["person:Valeska Paris|Paris", "place:Switzerland"]);
+    expect(names("Matthew Ingram of The Globe and Mail dubbed it a war.")).toEqual(["person:Matthew Ingram", "organization:Globe and Mail"]);
+    expect(typeOf("Works went to the Tang Teaching Museum and Art Gallery last year.", "Tang Teaching Museum and Art Gallery")).toBe("place");
+    expect(typeOf("Works went to the Mary & Leigh Block Museum of Art last year.", "Mary & Leigh Block Museum of Art")).toBe("place");
+  });
+
   it("takes initials beside a surname for a person", () => {
     expect(names("J.K. Rowling and George W. Bush were mentioned.")).toEqual(["person:J.K. Rowling", "person:George W. Bush"]);
   });
