@@ -17,7 +17,7 @@ type Context = ScanContext;
 /** `Noor Ahmad Jan`, `Pham Tai Thu`: inside a name, a short weekday or month spelling is a name word. */
 const SHORT_DATE_WORD = /^(?:Jan|Mar|Jun|Jul|Sun|Mon|Wed|Thu|Sat|Fri)$/;
 
-const IZAFE = /^\p{Lu}\p{Ll}+-(?:e|i|ul|ud|ut|ur|us|al|el|o)-\p{Lu}\p{Ll}+$/u;
+const IZAFE = /^\p{Lu}\p{Ll}+-(?:e|i|ul|ud|ut|ur|us|al|el|o|au|aux|en|sur|sous|de|des|du|la|le|les|upon|on|am|an|der)-\p{Lu}\p{Ll}+$/u;
 
 export function findCandidates(a: Analysed, claimed: Uint8Array): Candidate[] {
   const { tokens } = a;
@@ -133,14 +133,17 @@ function andJoinsBody(ctx: Context, from: number, j: number): number {
     const tail = left.slice(s).map((t) => t.text).join(" ");
     if (KNOWN_ORGS.has(`${tail} and ${rightName}`)) return k;
   }
+  const ofAt = left.findIndex((t) => t.text === "for" || t.text === "of");
+  const opened = ofAt > 0 && (ORG_STARTS.has(left[ofAt - 1]!.low) || ORG_HEADS.has(left[ofAt - 1]!.low));
+  // `Green Party of England and Wales`: two places after a body's `of`.
+  const placesAfterOf = opened && KNOWN_PLACES.has(left.slice(ofAt + 1).map((t) => t.text).join(" ")) && KNOWN_PLACES.has(rightName);
+  if (placesAfterOf) return k;
   if (KNOWN_PLACES.has(leftName) || KNOWN_ORGS.has(leftName) || KNOWN_PLACES.has(rightName) || KNOWN_ORGS.has(rightName)) return -1;
   const rightHead = right[right.length - 1]!.low;
   const lone = left.length === 1 && !left[0]!.initial && !GIVEN_NAMES.has(left[0]!.low) && !ORG_HEADS.has(left[0]!.low);
   if (lone && ORG_HEADS.has(rightHead)) return k;
   // `Tang Teaching Museum and Art Gallery`: one site housing two collections.
   if (COLLECTIONS.has(left[left.length - 1]!.low) && COLLECTIONS.has(rightHead) && right.length <= 2) return k;
-  const ofAt = left.findIndex((t) => t.text === "for" || t.text === "of");
-  const opened = ofAt > 0 && ORG_STARTS.has(left[ofAt - 1]!.low);
   if (opened && !right.some((t) => SECOND_BODY.has(t.low) || ORG_STARTS.has(t.low))) return k;
   return -1;
 }

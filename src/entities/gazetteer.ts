@@ -93,7 +93,8 @@ export const WORLD_CITIES = list(`Kabul; Tirana; Algiers; Luanda; Yerevan; Canbe
   Belo Horizonte; Manaus; Curitiba; Recife; Porto Alegre; Belem; Belém; Santa Cruz; Cochabamba; Nassau; San Juan;
   Port-of-Spain; Bridgetown`);
 
-export const REGIONS = list(`East Timor; Timor-Leste; Equatorial Guinea; Guinea-Bissau; Cape Verde; Central African Republic;
+export const REGIONS = list(`East Timor; Timor-Leste; French Guiana; French Polynesia; Guadeloupe; Martinique; Réunion;
+  Mayotte; Gibraltar; Faroe Islands; Cayman Islands; British Virgin Islands; Falkland Islands; Guam; American Samoa; Equatorial Guinea; Guinea-Bissau; Cape Verde; Central African Republic;
   Democratic Republic of the Congo; Republic of the Congo; DR Congo; Marshall Islands; Solomon Islands; Palau; Nauru; Tuvalu;
   Kiribati; Saint Lucia; Antigua and Barbuda; Newfoundland and Labrador; Newfoundland; Prince Edward Island; New Brunswick; Saskatchewan; Yukon;
   Northwest Territories; Nunavut; Northern Territory; Australian Capital Territory; Maharashtra; Uttar Pradesh; Bihar;

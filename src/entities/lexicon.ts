@@ -50,6 +50,7 @@ export const TITLE_HEADS = set(`president minister premier chancellor secretary 
   queen prince princess sultan mayor judge mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady father
   mufti rabbi pastor mullah chairman ambassador envoy speaker supt supt. insp insp. inspector superintendent detective constable
   mp congressman congresswoman councillor councilor spokesman spokeswoman spokesperson sheriff administrator commissioner director prophet
+  justice
   secretary-general director-general attorney-general governor-general vice-president vice-chancellor lieutenant-general
   major-general vice-premier`);
 
@@ -61,7 +62,9 @@ export const ROLE_NOUNS = set(`spokesperson spokesman spokeswoman minister presi
   activist campaigner rapper artist designer architect engineer doctor nurse teacher student pilot driver cyclist runner champion
   defector brother sister son daughter wife husband mother father uncle aunt cousin colleague friend pastor priest imam cleric
   ambassador envoy diplomat veteran newcomer member pan-democrat democrat republican nonpartisan inspector detective investigator
-  agent businessman businesswoman billionaire entrepreneur owner representative secretary premier chancellor`);
+  agent businessman businesswoman billionaire entrepreneur owner representative secretary premier chancellor co-founder
+  cofounder curator historian poet novelist filmmaker producer chef priest nun monk farmer surgeon physician psychologist
+  astronaut commentator columnist critic woman man girl boy teenager`);
 
 /** Words that end organisation names. */
 export const ORG_HEADS = set(`ministry ministries department office agency agencies authority authorities commission committee council

@@ -73,6 +73,8 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   if (ORG_STARTS.has(firstLower) && ws.length > 1) v.organization += 3;
   if (PLACE_HEADS.has(lastLower) && ws.length > 1) v.place += 3;
   if (PLACE_HEADS.has(firstLower) && ws[1] === "of") v.place += 3;
+  // `Green Party of England`, `London School of Hygiene`: a body's word before `of` inside the name.
+  if (ws.some((w, k) => k > 0 && ws[k + 1] === "of" && ORG_HEADS.has(w.toLowerCase()) && !PLACE_HEADS.has(w.toLowerCase()))) v.organization += 4;
   // `Mary & Leigh Block Museum of Art`: a site word before `of` inside the name.
   else if (ws.some((w, k) => k > 0 && ws[k + 1] === "of" && PLACE_HEADS.has(w.toLowerCase()))) v.place += 3;
   if (COMPASS.has(lastLower) && ws.length > 1) v.place += 3;

@@ -165,6 +165,21 @@ describe("business and sport", () => {
     expect(typeOf("Works went to the Mary & Leigh Block Museum of Art last year.", "Mary & Leigh Block Museum of Art")).toBe("place");
   });
 
+  it("keeps bodies named 'X of A and B', French-style hyphenated places and more titles and roles", () => {
+    expect(names("The Green Party of England and Wales elected Caroline Lucas as leader.")).toEqual([
+      "organization:Green Party of England and Wales", "person:Caroline Lucas",
+    ]);
+    expect(typeOf("Dr Ian Roberts, a professor at the London School of Hygiene and Tropical Medicine, led it.", "London School of Hygiene and Tropical Medicine")).toBe(
+      "organization",
+    );
+    expect(names("Rescue workers pulled survivors from the rubble in Port-au-Prince, Haiti's capital.")).toEqual(["place:Port-au-Prince", "place:Haiti"]);
+    expect(names("Chief Justice Beverley McLachlin wrote the decision.")).toEqual(["person:Beverley McLachlin"]);
+    expect(names("Curator Jim Shedden said so. Wikipedia co-founder Jimmy Wales spoke.")).toEqual([
+      "person:Jim Shedden", "organization:Wikipedia", "person:Jimmy Wales",
+    ]);
+    expect(names("The probe left from Kourou, French Guiana, on an Ariane rocket.")).toContain("place:French Guiana");
+  });
+
   it("takes initials beside a surname for a person", () => {
     expect(names("J.K. Rowling and George W. Bush were mentioned.")).toEqual(["person:J.K. Rowling", "person:George W. Bush"]);
   });
