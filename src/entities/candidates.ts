@@ -40,7 +40,8 @@ export function findCandidates(a: Analysed, claimed: Uint8Array): Candidate[] {
 
 /** `a Washington-based institute`: the place a body is based in, named inside an adjective. */
 function basedIn(t: Token): Omit<Candidate, "from" | "to"> | undefined {
-  const m = t.shouting ? null : /^(\p{Lu}[\p{L}\p{M}.]+)-(?:based|headquartered)$/u.exec(t.text);
+  if (!t.cap || t.shouting || !(t.low.endsWith("-based") || t.low.endsWith("-headquartered"))) return undefined;
+  const m = /^(\p{Lu}[\p{L}\p{M}.]+)-(?:based|headquartered)$/u.exec(t.text);
   if (!m || isDemonymWord(lower(m[1]!))) return undefined;
   const name = m[1]!;
   const org = KNOWN_ORGS.has(name) && !KNOWN_PLACES.has(name);

@@ -12,6 +12,7 @@ import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_
  * itself (gazetteers, head words, given names) and from the words around it (titles, `in`,
  * `said`, lists, appositions).
  */
+const TEAM_PLURAL = /^\p{Lu}\p{Ll}{2,}[^s]s$|^Sox$/u;
 const SURNAME_PARTICLES = new Set("von van der den de da del della di du dos das le la ter ten".split(" "));
 
 export function typeVotes(a: Analysed, from: number, to: number, ws: string[], titled: boolean, afterOf: boolean): Record<EntityType, number> {
@@ -74,9 +75,10 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   if (PLACE_HEADS.has(lastLower) && ws.length > 1) v.place += 3;
   if (PLACE_HEADS.has(firstLower) && ws[1] === "of") v.place += 3;
   // `Green Party of England`, `London School of Hygiene`: a body's word before `of` inside the name.
-  if (ws.some((w, k) => k > 0 && ws[k + 1] === "of" && ORG_HEADS.has(w.toLowerCase()) && !PLACE_HEADS.has(w.toLowerCase()))) v.organization += 4;
+  const hasOf = ws.includes("of");
+  if (hasOf && ws.some((w, k) => k > 0 && ws[k + 1] === "of" && ORG_HEADS.has(w.toLowerCase()) && !PLACE_HEADS.has(w.toLowerCase()))) v.organization += 4;
   // `Mary & Leigh Block Museum of Art`: a site word before `of` inside the name.
-  else if (ws.some((w, k) => k > 0 && ws[k + 1] === "of" && PLACE_HEADS.has(w.toLowerCase()))) v.place += 3;
+  else if (hasOf && ws.some((w, k) => k > 0 && ws[k + 1] === "of" && PLACE_HEADS.has(w.toLowerCase()))) v.place += 3;
   if (COMPASS.has(lastLower) && ws.length > 1) v.place += 3;
   if (/^(?:port|mount|mt\.?|lake|fort|saint|st\.?|san|santa|são|sao|cape|gulf|isle|masjid)$/.test(firstLower) && ws.length > 1) v.place += 3;
   // `Kennedy Space Center`, `Metro Toronto Convention Centre`: a centre named for what it houses is a site.
@@ -117,8 +119,8 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
     v.organization += 0.5;
   }
   // `New York Yankees`, `Boston Red Sox`: a city or state and a plural is a sports team.
-  for (let k = 1; k < ws.length && k <= 3; k++) {
-    if (KNOWN_PLACES.has(ws.slice(0, k).join(" ")) && /^\p{Lu}\p{Ll}{2,}[^s]s$|^Sox$/u.test(ws[ws.length - 1]!) && ws.length - k <= 2) v.organization += 7;
+  if (ws.length > 1 && TEAM_PLURAL.test(ws[ws.length - 1]!)) {
+    for (let k = Math.max(1, ws.length - 2); k < ws.length && k <= 3; k++) if (KNOWN_PLACES.has(ws.slice(0, k).join(" "))) v.organization += 7;
   }
   // `Liverpool striker Mohamed Salah`: a place before a sports role is a club.
   if (afterWord && SPORT_ROLES.has(afterWord)) v.organization += 8;
