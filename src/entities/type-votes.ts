@@ -12,6 +12,7 @@ import { ACRONYM, PLACE_SHAPED, COUNTRY_SET, HYPHENATED_GIVEN, INNER_GAP, KNOWN_
  * itself (gazetteers, head words, given names) and from the words around it (titles, `in`,
  * `said`, lists, appositions).
  */
+const HOLDING_NOUNS = new Set("shares share stake stakes stock investors investment shareholders subsidiary unit division owner".split(" "));
 const TEAM_PLURAL = /^\p{Lu}\p{Ll}{2,}[^s]s$|^Sox$/u;
 const SURNAME_PARTICLES = new Set("von van der den de da del della di du dos das le la ter ten".split(" "));
 
@@ -80,7 +81,7 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
   // `Mary & Leigh Block Museum of Art`: a site word before `of` inside the name.
   else if (hasOf && ws.some((w, k) => k > 0 && ws[k + 1] === "of" && PLACE_HEADS.has(w.toLowerCase()))) v.place += 3;
   if (COMPASS.has(lastLower) && ws.length > 1) v.place += 3;
-  if (/^(?:port|mount|mt\.?|lake|fort|saint|st\.?|san|santa|são|sao|cape|gulf|isle|masjid)$/.test(firstLower) && ws.length > 1) v.place += 3;
+  if (/^(?:port|mount|mt\.?|lake|fort|saint|st\.?|san|santa|são|sao|cape|gulf|isle|masjid|stadio|estadio|stade|stadion)$/.test(firstLower) && ws.length > 1) v.place += 3;
   // `Kennedy Space Center`, `Metro Toronto Convention Centre`: a centre named for what it houses is a site.
   if ((lastLower === "center" || lastLower === "centre") && ws.length > 2 && FACILITY_WORDS.has(tokens[to - 2]!.low)) v.place += 5;
   // `Procter & Gamble`, `Social Science & Medicine`: an ampersand name is a firm or a publication.
@@ -108,7 +109,10 @@ export function typeVotes(a: Analysed, from: number, to: number, ws: string[], t
     const role = ["a", "an", "the"].includes(after.low) ? at(to + 1) : after;
     if (role && !role.cap && ROLE_NOUNS.has(role.low)) v.person += 2;
   }
-  if (prep && LOCATIVE.has(prep) && (at(prepIndex - 1)?.low ?? "") !== "according") v.place += ws.length === 1 ? 1.5 : 1;
+  // `shares in BHP Billiton`, `a stake in X`, `a unit of X`: what is owned or traded is a company.
+  const owned = (prep === "in" || prep === "of") && HOLDING_NOUNS.has(at(prepIndex - 1)?.low ?? "");
+  if (owned) v.organization += 4;
+  else if (prep && LOCATIVE.has(prep) && (at(prepIndex - 1)?.low ?? "") !== "according") v.place += ws.length === 1 ? 1.5 : 1;
   if (prep === "to" && (at(prepIndex - 1)?.low ?? "") === "according") v.organization += 1;
   if (afterOf) v.organization += 2;
   if ((prep === "from" || prep === "of" || prep === "at") && GROUP_NOUNS.has(at(prepIndex - 1)?.low ?? "")) v.organization += 2.5;

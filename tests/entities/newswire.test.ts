@@ -107,6 +107,11 @@ describe("business and sport", () => {
     expect(names("Shares of Microsoft Corp. rose 2 percent.")).toEqual(["organization:Microsoft Corp."]);
   });
 
+  it("types what shares or a stake are held in as a company, and a stadio as a place", () => {
+    expect(typeOf("Shares in BHP Billiton fell 3% in Sydney after the miner cut its dividend.", "BHP Billiton")).toBe("organization");
+    expect(typeOf("De Rossi was sent off in the derby at the Stadio Olimpico.", "Stadio Olimpico")).toBe("place");
+  });
+
   it("types teams and clubs from a city and a plural, a sports role or a club prefix before a city", () => {
     expect(typeOf("The New York Yankees defeated the Boston Red Sox 5-3.", "New York Yankees")).toBe("organization");
     expect(typeOf("The New York Yankees defeated the Boston Red Sox 5-3.", "Boston Red Sox")).toBe("organization");
