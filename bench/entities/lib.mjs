@@ -18,6 +18,9 @@ export const countWords = (list) => list.reduce((n, d) => n + (d.text.match(/\S+
 
 export const docs = loadDocs("dev");
 export const testDocs = loadDocs("test");
+/** Voice of America briefs from the Groningen Meaning Bank: a part to tune on and a held-out part. */
+export const voaTuneDocs = loadDocs("voa-tune");
+export const voaHeldDocs = loadDocs("voa-held");
 export const words = countWords(docs);
 
 /** The gold entities of some documents as registry entries (name, type, other spellings). */
@@ -68,6 +71,14 @@ export function score(extract, { verbose = false, label = "", list = docs, earli
 }
 
 const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1) : "—").padStart(6);
+
+/** Micro precision, recall and F1 of a score() result, in percent. */
+export function micro(counts) {
+  const c = counts.micro;
+  const p = c.tp / (c.tp + c.fp);
+  const r = c.tp / (c.tp + c.fn);
+  return { p: 100 * p, r: 100 * r, f: (200 * p * r) / (p + r) };
+}
 
 export function report(title, counts) {
   console.log(`\n${title}`);

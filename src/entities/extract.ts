@@ -1,9 +1,9 @@
 import type { EntityType } from "../content/article.js";
-import { bestType, findCandidates } from "./candidates.js";
+import { findCandidates } from "./candidates.js";
+import { bestType } from "./type-votes.js";
 import { compileRegistry, matchRegistry, type CompiledRegistry } from "./matcher.js";
+import { insideLongerName } from "./registry-guards.js";
 import { analyse, isCapitalised, sentenceText, type Analysed } from "./text.js";
-import { GIVEN_NAMES } from "./gazetteer.js";
-import { COMMON_CAPITALISED, DEMONYMS, ORG_HEADS, PLACE_HEADS, TITLES } from "./lexicon.js";
 import type { EntityMention, ExtractedEntity, RegistryEntry } from "./types.js";
 
 /**
@@ -57,7 +57,7 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   // 1. Registry names and aliases.
   const shortForms = new Map<string, Group>();
   for (const m of matchRegistry(a, registries)) {
-    if (extendsIntoLongerName(a, m.to) || endsAPersonsName(a, m.from, m.to) || continuesALongerName(a, m.from)) continue;
+    if (insideLongerName(a, m)) continue;
     const key = `${m.entry.type}\0${m.entry.name}`;
     let g = groups.get(key);
     if (!g) {
@@ -119,7 +119,10 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   for (const [surface, s] of bySurface) {
     const full = canonical.get(surface);
     const target = full ? bySurface.get(full)! : s;
-    if (full) for (const k of Object.keys(s.votes) as EntityType[]) target.votes[k] += s.votes[k] * 0.5;
+    if (!full) continue;
+    // A surname counts toward its person; it cannot make them a place (`Paris` after `Valeska Paris`).
+    if (lastWords.get(surface) === full) target.votes.person += s.votes.person * 0.5;
+    else for (const k of Object.keys(s.votes) as EntityType[]) target.votes[k] += s.votes[k] * 0.5;
   }
   for (const c of candidates) {
     const full = canonical.get(c.surface) ?? c.surface;
@@ -138,34 +141,6 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
   }
 
   return { a, groups: [...groups.values()].sort((x, y) => x.firstToken - y.firstToken) };
-}
-
-/** `Orvo Energia Arena` is a stadium, not Orvo Energia: a registry name followed by a place or organisation word. */
-function extendsIntoLongerName(a: Analysed, to: number): boolean {
-  const next = a.tokens[to];
-  if (!next || !next.cap || next.initial || !/^[ \t]+$/.test(next.gap)) return false;
-  if (a.text.slice(a.tokens[to - 1]!.end, next.start).trim() !== "") return false;
-  return PLACE_HEADS.has(next.low) || ORG_HEADS.has(next.low);
-}
-
-/**
- * `Saudi Interior Ministry` is not the registry's (Iraqi) `Interior Ministry`: a registry name
- * right after a capitalised word that is not a title or a common word belongs to a longer name.
- */
-function continuesALongerName(a: Analysed, from: number): boolean {
-  const prev = a.tokens[from - 1];
-  const t = a.tokens[from]!;
-  if (!prev || !prev.cap || !/^[ \t]+$/.test(t.gap) || a.text.slice(prev.end, t.start).trim() !== "") return false;
-  if (TITLES.has(prev.low) || COMMON_CAPITALISED.has(prev.low) || GIVEN_NAMES.has(prev.low)) return false;
-  return !prev.initial || DEMONYMS.has(prev.low);
-}
-
-/** `Michael Jordan` is not the country: a one-word registry name right after a given name. */
-function endsAPersonsName(a: Analysed, from: number, to: number): boolean {
-  const prev = a.tokens[from - 1];
-  const t = a.tokens[from]!;
-  if (to - from !== 1 || !prev || !prev.cap || !/^[ \t]+$/.test(t.gap)) return false;
-  return GIVEN_NAMES.has(prev.low) && a.text.slice(prev.end, t.start).trim() === "";
 }
 
 /** The acronym in `(PMF)` right after token `at - 1`, or undefined. */

@@ -93,7 +93,8 @@ export const WORLD_CITIES = list(`Kabul; Tirana; Algiers; Luanda; Yerevan; Canbe
   Belo Horizonte; Manaus; Curitiba; Recife; Porto Alegre; Belem; Belém; Santa Cruz; Cochabamba; Nassau; San Juan;
   Port-of-Spain; Bridgetown`);
 
-export const REGIONS = list(`East Timor; Timor-Leste; Equatorial Guinea; Guinea-Bissau; Cape Verde; Central African Republic;
+export const REGIONS = list(`East Timor; Timor-Leste; French Guiana; French Polynesia; Guadeloupe; Martinique; Réunion;
+  Mayotte; Gibraltar; Faroe Islands; Cayman Islands; British Virgin Islands; Falkland Islands; Guam; American Samoa; Equatorial Guinea; Guinea-Bissau; Cape Verde; Central African Republic;
   Democratic Republic of the Congo; Republic of the Congo; DR Congo; Marshall Islands; Solomon Islands; Palau; Nauru; Tuvalu;
   Kiribati; Saint Lucia; Antigua and Barbuda; Newfoundland and Labrador; Newfoundland; Prince Edward Island; New Brunswick; Saskatchewan; Yukon;
   Northwest Territories; Nunavut; Northern Territory; Australian Capital Territory; Maharashtra; Uttar Pradesh; Bihar;
@@ -154,7 +155,9 @@ export const ORGANIZATIONS = list(`United Nations; UN; U.N.; UNICEF; UNESCO; UNH
   Greenpeace; Interpol; International Criminal Court; ICC; Reuters; Associated Press; AP; Agence France-Presse; AFP; BBC;
   CNN; Al Jazeera; Bloomberg; New York Times; Washington Post; Wall Street Journal; Financial Times; The Guardian; Guardian;
   Xinhua; Tass; TASS; Interfax; Kremlin; Pentagon; White House; Congress; Senate; FBI; CIA; NSA; NASA; Google; Apple;
-  Microsoft; Amazon; Facebook; Meta; Twitter; Hamas; Hezbollah; Taliban; Islamic State; ISIS; ISIL; al-Qaeda; Al-Qaeda;
+  Microsoft; Amazon; Facebook; Meta; Twitter; Hamas; Hezbollah; Hizbollah; Fatah; Taliban; Taleban; Islamic State; ISIS; ISIL;
+  al-Qaeda; Al-Qaeda; al-Qaida; Al-Qaida; al Qaeda; al Qaida; Al Qaeda; Al Qaida; Tamil Tigers; LTTE; Boko Haram; al-Shabab;
+  al-Shabaab; Al-Shabab; Islamic Jihad;
   Muslim Brotherhood; FIFA; UEFA; IOC;
   UN Security Council; Security Council; General Assembly; UN General Assembly; UNDP; UNEP; UNRWA; WFP; World Food Programme;
   FAO; ILO; IAEA; International Atomic Energy Agency; OECD; OSCE; Council of Europe; European Central Bank; ECB;
@@ -170,6 +173,7 @@ export const ORGANIZATIONS = list(`United Nations; UN; U.N.; UNICEF; UNESCO; UNH
   Tesla; Boeing; Airbus; Lockheed Martin; IBM; Intel; Nvidia; Oracle; Cisco; Netflix; Disney; Nintendo; Shell; BP; ExxonMobil;
   Chevron; Gazprom; Rosneft; Aramco; Saudi Aramco; Huawei; ZTE; Alibaba; Tencent; Baidu; TikTok; ByteDance; Uber; Airbnb;
   Walmart; Nike; Adidas; Coca-Cola; PepsiCo; Nestle; Nestlé; Unilever; Pfizer; Moderna; AstraZeneca; Johnson & Johnson;
-  Goldman Sachs; JPMorgan; JPMorgan Chase; Morgan Stanley; Citigroup; HSBC; Barclays; Deutsche Bank; UBS; Credit Suisse;
+  The Lancet; Lancet; New England Journal of Medicine; BMJ; JAMA;
+  Goldman Sachs; JPMorgan; JPMorgan Chase; J.P. Morgan; JP Morgan; Morgan Stanley; Citigroup; HSBC; Barclays; Deutsche Bank; UBS; Credit Suisse;
   OpenAI; SpaceX; Instagram; WhatsApp; YouTube; LinkedIn; Yahoo; eBay; PayPal; Spotify; Ryanair; Lufthansa; Emirates;
   Qantas; Air France; British Airways; Siemens; Nokia; Ericsson; Philips; Ikea; IKEA; Vodafone; Verizon; AT&T`);

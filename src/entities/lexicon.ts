@@ -36,11 +36,12 @@ export const TITLES = set(`emeritus assistant associate mr mr. mrs mrs. ms ms. m
   maj. major capt capt. captain cpt cpt. sgt sgt. sergeant cmdr cmdr. commander adm adm. admiral marshal field gov gov. governor
   sen sen. senator rep rep. representative rev rev. reverend father sister brother bishop archbishop cardinal pope imam ayatollah
   grand sheikh shaikh emir king queen prince princess crown sultan mayor judge justice chief deputy spokesman spokeswoman
-  spokesperson ambassador envoy speaker chairman chairwoman chair ceo director administrator commissioner inspector superintendent supt supt. insp insp.
+  spokesperson ambassador envoy speaker chairman chairwoman chair ceo director administrator commissioner inspector superintendent supt supt. insp insp. prophet
   officer detective constable agent coach mp mla congressman congresswoman councillor councilor alderman ms. hon hon. honourable
   honorable sheriff his her excellency majesty highness saint st st. mufti rabbi pastor mullah dr minister-president foreign interior
   defence defense finance health education justice water energy trade labour labor transport security state national acting
-  former late opposition leader leaders`);
+  former late opposition leader leaders secretary-general director-general attorney-general governor-general vice-president
+  vice-chancellor lieutenant-general major-general vice-premier`);
 
 /** Titles that are a title only before a name; alone they are an ordinary capitalised word. */
 export const TITLE_HEADS = set(`president minister premier chancellor secretary general gen gen. brigadier brig brig. colonel col
@@ -48,7 +49,10 @@ export const TITLE_HEADS = set(`president minister premier chancellor secretary 
   senator sen sen. representative rep rep. reverend rev rev. bishop archbishop cardinal pope imam ayatollah sheikh shaikh emir king
   queen prince princess sultan mayor judge mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady father
   mufti rabbi pastor mullah chairman ambassador envoy speaker supt supt. insp insp. inspector superintendent detective constable
-  mp congressman congresswoman councillor spokesman spokeswoman spokesperson sheriff administrator commissioner director`);
+  mp congressman congresswoman councillor councilor spokesman spokeswoman spokesperson sheriff administrator commissioner director prophet
+  justice
+  secretary-general director-general attorney-general governor-general vice-president vice-chancellor lieutenant-general
+  major-general vice-premier`);
 
 /** Lower-case words right before a name that say it is a person (`spokesperson Muqdad Miri`). */
 export const ROLE_NOUNS = set(`spokesperson spokesman spokeswoman minister president leader actor actress musician singer writer
@@ -58,19 +62,32 @@ export const ROLE_NOUNS = set(`spokesperson spokesman spokeswoman minister presi
   activist campaigner rapper artist designer architect engineer doctor nurse teacher student pilot driver cyclist runner champion
   defector brother sister son daughter wife husband mother father uncle aunt cousin colleague friend pastor priest imam cleric
   ambassador envoy diplomat veteran newcomer member pan-democrat democrat republican nonpartisan inspector detective investigator
-  agent businessman businesswoman billionaire entrepreneur owner representative secretary premier chancellor`);
+  agent businessman businesswoman billionaire entrepreneur owner representative secretary premier chancellor co-founder
+  cofounder curator historian poet novelist filmmaker producer chef priest nun monk farmer surgeon physician psychologist
+  astronaut commentator columnist critic woman man girl boy teenager`);
 
 /** Words that end organisation names. */
 export const ORG_HEADS = set(`ministry ministries department office agency agencies authority authorities commission committee council
   party parties bloc army navy forces force police guard guards command corps brigade brigades battalion regiment militia militias
   front movement coalition alliance union federation league association society foundation institute institution university
   college school academy hospital church bank company companies corporation corp corp. inc inc. ltd ltd. llc plc group
-  holdings airlines airways railways energia energy motors systems technologies network networks times post journal herald
+  holdings airlines airways railways energia energy motor motors systems technologies network networks times post journal herald
   tribune news press magazine weekly daily gazette broadcasting television radio tv club fc united organization organisation nations
   organizations nations board bureau court parliament assembly congress senate cabinet government administration service services
   center centre council tribunal fund trust partnership consortium cooperative commission exchange reserve treasury embassy
   consulate mission directorate secretariat unit units division command hezbollah hamas taliban brotherhood cartel gang
-  project org`);
+  project org co co. plc sa s.a. ag nv n.v. gmbh spa s.p.a. bhd pty llp lp petroleum oil gas pharmaceuticals pharma steel
+  mining telecom telecommunications electric electronics chemicals foods insurance partners investments securities
+  financial media entertainment studios records pictures software labs laboratories therapeutics resources industries
+  enterprises ventures brands stores logistics automotive aerospace`);
+
+/** Words that make a club of the city after them (`Real Madrid`, `Bayern Munich`). */
+export const CLUB_PREFIXES = set(`real atletico atlético inter ac as fc sc sporting dynamo dinamo bayern borussia olympique
+  racing deportivo lokomotiv spartak cska athletic hertha werder eintracht fortuna rapid austria red`);
+
+/** Sports roles right after a place name: the place is a club (`Liverpool striker`, `Chelsea manager`). */
+export const SPORT_ROLES = set(`striker midfielder defender goalkeeper keeper forward winger fullback full-back coach manager
+  captain quarterback pitcher playmaker skipper boss`);
 
 /** Words before `Center`/`Centre` that make it a site rather than an institution (`Kennedy Space Center`). */
 export const FACILITY_WORDS = set(`space convention conference exhibition exposition trade shopping sports aquatic aquatics leisure
@@ -78,7 +95,7 @@ export const FACILITY_WORDS = set(`space convention conference exhibition exposi
   data transit transportation events event financial health`);
 
 /** Words that start organisation names (`Ministry of`, `Bank of`, `Kataib`). */
-export const ORG_STARTS = set(`ministry department bank university church council board office institute federation union league
+export const ORG_STARTS = set(`ministry department bank university church council board office institute federation union league daily
   house kataib harakat hizb jaish jabhat asaib saraya liwa ansar`);
 
 /** Words that end place names. */
@@ -87,7 +104,7 @@ export const PLACE_HEADS = set(`city county province state states region distric
   avenue square airport port harbour harbor canal dam park forest hills hill heights crossing border governorate prefecture
   oblast municipality village town kingdom republic emirates land base camp towers tower stadium arena palace beach
   basin delta falls reef hotel mosque cathedral temple shrine museum gallery galleries library theatre theater hall zoo
-  castle monastery springs`);
+  castle monastery springs house garden gardens zone`);
 
 /** Lower-case words right before a name that say it is a place (`the town of Yeoncheon`). */
 export const PLACE_NOUNS = set(`city town village province region district county state country capital island port area
@@ -97,6 +114,15 @@ export const PLACE_NOUNS = set(`city town village province region district count
 export const ORG_NOUNS_AFTER = set(`television tv radio newspaper channel network agency broadcaster daily weekly magazine website
   group company firm party militia movement spokesman spokeswoman spokesperson officials official executives employees
   troops fighters militants members lawmakers`);
+
+/** Lower-case nouns right before a name that say it is an organisation (`drug maker Merck`, `the firm X`). */
+export const ORG_NOUNS_BEFORE = set(`firm company band group automaker carmaker maker airline bank retailer manufacturer
+  newspaper broadcaster network club team insurer lender conglomerate startup studio label chain operator supplier
+  publisher giant agency`);
+
+/** Lower-case words right before a title of a work (`the book Blown for Good`): the title is no entity. */
+export const WORK_NOUNS = set(`book novel memoir film movie documentary song single album series show sitcom drama play musical
+  opera painting sculpture poem game video exhibition exhibit`);
 
 /** Words that end the names of events, holidays and laws: not people, organisations or places. */
 export const EVENT_HEADS = set(`day days week war wars games cup olympics championship championships festival summit conference
@@ -138,6 +164,9 @@ export const PLACE_ACRONYMS = set("us usa u.s u.s. uk u.k u.k. uae drc prc dprk 
 export const NOT_NAMES = set(`islam christianity judaism hinduism buddhism sikhism internet web god allah satan jesus hajj ramadan
   eid christmas easter passover diwali hanukkah thanksgiving covid covid-19 coronavirus aids hiv ebola tv dna gdp ceo celsius
   fahrenheit gmt utc bst cet`);
+
+/** Words that are part of names (`Olympic Delivery Authority`) but never a name alone (`the Games`). */
+export const NOT_NAMES_ALONE = set("olympic olympics paralympic paralympics games summit");
 
 /** Compass words: the end of a place name (`Kowloon East`), never a name alone (`the North`). */
 export const COMPASS = set("north south east west central northern southern eastern western upper lower greater inner outer");

@@ -79,7 +79,7 @@ export function matchRegistry(a: Analysed, registries: readonly CompiledRegistry
     let found: Pattern | undefined;
     for (const registry of registries) {
       const candidates = shouting ? registry.byFirstUpper.get(key.toUpperCase()) : registry.byFirst.get(key);
-      const p = longestAt(a, i, candidates, shouting);
+      const p = longestAt(a, i, candidates, shouting, registry);
       if (p && (!found || p.words.length > found.words.length)) found = p;
     }
     if (found) {
@@ -91,20 +91,49 @@ export function matchRegistry(a: Analysed, registries: readonly CompiledRegistry
   return matches;
 }
 
-function longestAt(a: Analysed, i: number, candidates: Pattern[] | undefined, shouting: boolean): Pattern | undefined {
-    const { tokens } = a;
-    for (const p of candidates ?? []) {
-      const words = shouting ? p.upper : p.words;
-      if (i + words.length > tokens.length) continue;
-      let ok = true;
-      for (let k = 1; k < words.length && ok; k++) {
-        const t = tokens[i + k]!;
-        const w = t.key;
-        ok = (shouting ? w.toUpperCase() : w) === words[k] && INNER_GAP.test(t.gap);
-        // A possessive may only end the name: `Iraq’s Interior Ministry` is two names.
-        if (ok && a.text.slice(tokens[i + k - 1]!.end, t.start).trim() !== "") ok = false;
-      }
-      if (ok) return p;
+function longestAt(a: Analysed, i: number, candidates: Pattern[] | undefined, shouting: boolean, registry: CompiledRegistry): Pattern | undefined {
+  const { tokens } = a;
+  let found: Pattern | undefined;
+  for (const p of candidates ?? []) {
+    if (found && p.words.length < found.words.length) break;
+    const words = shouting ? p.upper : p.words;
+    if (i + words.length > tokens.length) continue;
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) {
+      const t = tokens[i + k]!;
+      const w = t.key;
+      ok = (shouting ? w.toUpperCase() : w) === words[k] && INNER_GAP.test(t.gap);
+      // A possessive may only end the name: `Iraq’s Interior Ministry` is two names.
+      if (ok && a.text.slice(tokens[i + k - 1]!.end, t.start).trim() !== "") ok = false;
     }
-    return undefined;
+    if (!ok) continue;
+    if (!found) found = p;
+    else found = preferred(a, found, p, registry);
+  }
+  return found;
+}
+
+/**
+ * One spelling registered for two entries (`Paris` the city, and `Paris` as the short form of
+ * `Valeska Paris`): the entry whose full name the text also uses wins; else the entry this is
+ * the canonical name of; else the first registered.
+ */
+function preferred(a: Analysed, x: Pattern, y: Pattern, registry: CompiledRegistry): Pattern {
+  const fullInText = (p: Pattern) => p.entry.name.includes(" ") && fullNames(a, registry).has(p.entry.name);
+  if (fullInText(x) !== fullInText(y)) return fullInText(x) ? x : y;
+  const canonical = (p: Pattern) => nameWords(p.entry.name).join(" ") === p.words.join(" ");
+  if (canonical(x) !== canonical(y)) return canonical(x) ? x : y;
+  return x;
+}
+
+const textNames = new WeakMap<Analysed, Set<string>>();
+
+/** Registered multi-word names that occur in the text, computed once per text and only when needed. */
+function fullNames(a: Analysed, registry: CompiledRegistry): Set<string> {
+  let names = textNames.get(a);
+  if (!names) {
+    names = new Set(registry.entries.filter((e) => e.name.includes(" ") && a.text.includes(e.name)).map((e) => e.name));
+    textNames.set(a, names);
+  }
+  return names;
 }
