@@ -127,10 +127,19 @@ describe("cold, warm and incremental builds", () => {
   it("detects a corrupt or foreign cache, rebuilds it and writes the same site", async () => {
     const dir = await project(8);
     await build(options(dir));
-    const index = join(dir, ".dateline-cache/articles/articles.json");
-    const text = await readFile(index, "utf8");
-    // One changed character in the body: the checksum no longer matches.
-    await writeFile(index, text.replace("Story number 1", "Story number X"));
+    const cacheDir = join(dir, ".dateline-cache/articles");
+    const index = join(cacheDir, "articles.json");
+    const shards = (await readdir(cacheDir)).filter((n) => n.startsWith("shard-"));
+    expect(shards.length).toBeGreaterThan(1);
+    let damaged = 0;
+    for (const name of shards) {
+      const text = await readFile(join(cacheDir, name), "utf8");
+      if (!text.includes("Story number 1")) continue;
+      // One changed character in one shard: its checksum no longer matches.
+      await writeFile(join(cacheDir, name), text.replace("Story number 1", "Story number X"));
+      damaged++;
+    }
+    expect(damaged).toBe(1);
     const corrupt = await build(options(dir));
     expect(corrupt.incremental).toMatchObject({ cacheState: "rebuilt-corrupt", articlesFromCache: 0 });
     expect(await readFile(join(dir, "dist/2024/02/story-1/index.html"), "utf8")).toContain("Story number 1");
@@ -141,6 +150,23 @@ describe("cold, warm and incremental builds", () => {
     const header = JSON.parse((await readFile(index, "utf8")).split("\n")[0]!) as Record<string, unknown>;
     await writeFile(index, `${JSON.stringify({ ...header, version: 999 })}\n{}`);
     expect((await build(options(dir))).incremental?.cacheState).toBe("rebuilt-version");
+    await expectSameAsCold(dir);
+  });
+
+  it("rewrites only the shard of an edited article", async () => {
+    const dir = await project(8);
+    await build(options(dir));
+    const cacheDir = join(dir, ".dateline-cache/articles");
+    const before = new Set(await readdir(cacheDir));
+    await writeFile(join(dir, "articles/story-4.md"), story(4, {}, "An edited body."));
+    const edited = await build(options(dir));
+    expect(edited.incremental).toMatchObject({ cacheState: "loaded", articlesProcessed: 1 });
+    const after = new Set(await readdir(cacheDir));
+    const added = [...after].filter((n) => !before.has(n));
+    const removed = [...before].filter((n) => !after.has(n));
+    expect(added.filter((n) => n.startsWith("shard-"))).toHaveLength(1);
+    expect(removed.filter((n) => n.startsWith("shard-"))).toHaveLength(1);
+    expect((await build(options(dir))).incremental).toMatchObject({ cacheState: "loaded", articlesFromCache: 8, pagesRendered: 0 });
     await expectSameAsCold(dir);
   });
 

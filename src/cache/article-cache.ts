@@ -10,15 +10,21 @@ import { HtmlPack, type PackRef } from "./html-pack.js";
 
 /**
  * Per-article results of loading (metadata and its warnings) and of Markdown (HTML with entity
- * markers, and headings), kept between builds in `<cacheDir>/articles.json` plus an HTML pack. An entry is
+ * markers, and headings), kept between builds in `<cacheDir>/articles/`: the entries in 256
+ * shard files, the HTML in one pack, and `articles.json` naming the pack and the shards. An entry is
  * reused only when the article key (see keys.ts) and the file's location and stat signature
  * (inode, size, mtime and ctime in nanoseconds, as git's index does) all match; the digest of
  * the file's text is stored with it and is what the HTML belongs to.
  *
  * The index file starts with a header line carrying the format, version and a sha256 of the
- * rest: a corrupt, truncated or foreign file is detected, dropped and rebuilt, never trusted.
+ * rest, and names each shard with the sha256 of its contents: a corrupt, truncated or foreign
+ * file is detected and the cache rebuilt, never trusted. Shards exist so that an edit rewrites
+ * one small file instead of the whole index (250 MB at 100,000 articles); a shard is written
+ * under a new name and the index renamed over the old one, so a build killed while saving
+ * leaves the previous, consistent cache.
  */
 const INDEX_FILE = "articles.json";
+const SHARDS = 256;
 const FORMAT = "dateline-article-cache";
 /** A pack with more dead bytes than this share of its size is rewritten. */
 const MAX_DEAD_SHARE = 0.5;
@@ -36,7 +42,8 @@ interface Entry {
 
 interface IndexBody {
   pack: string;
-  entries: [string, Entry][];
+  /** Shard number → [file name, sha256 of its contents]; empty shards are left out. */
+  shards: Record<string, [string, string]>;
 }
 
 export type CacheState = "fresh" | "loaded" | "rebuilt-corrupt" | "rebuilt-version" | "refreshed";
@@ -44,7 +51,10 @@ export type CacheState = "fresh" | "loaded" | "rebuilt-corrupt" | "rebuilt-versi
 export class ArticleCache {
   readonly #entries: Map<string, Entry>;
   #pack: HtmlPack;
-  #changed: boolean;
+  /** Shards as they are on disk; those in #dirty are rewritten on save. */
+  readonly #shards: Record<string, [string, string]>;
+  readonly #dirty = new Set<string>();
+  #indexChanged: boolean;
   readonly #used = new Set<string>();
 
   private constructor(
@@ -53,20 +63,30 @@ export class ArticleCache {
     readonly state: CacheState,
     entries: Map<string, Entry>,
     pack: HtmlPack,
+    shards: Record<string, [string, string]> = {},
+    dirty: Iterable<string> = [],
   ) {
     this.#entries = entries;
     this.#pack = pack;
-    this.#changed = state !== "loaded";
+    this.#shards = shards;
+    for (const shard of dirty) this.#dirty.add(shard);
+    this.#indexChanged = state !== "loaded";
   }
 
   /** Opens the cache in `dir`; `refresh` ignores what is there (`--no-cache`). */
   static open(dir: string, key: string, refresh = false): ArticleCache {
     mkdirSync(dir, { recursive: true });
     if (!refresh) {
-      const loaded = readIndex(join(dir, INDEX_FILE));
+      const loaded = readIndex(dir);
       if (loaded.ok && existsSync(join(dir, loaded.body.pack))) {
-        const entries = new Map(loaded.body.entries.filter(([, e]) => e.key === key));
-        return new ArticleCache(dir, key, "loaded", entries, HtmlPack.open(join(dir, loaded.body.pack), false));
+        // Entries made with another key (another registry, version…) are dropped, and their shards rewritten.
+        const entries = new Map<string, Entry>();
+        const stale = new Set<string>();
+        for (const [id, entry] of loaded.entries) {
+          if (entry.key === key) entries.set(id, entry);
+          else stale.add(shardOf(id));
+        }
+        return new ArticleCache(dir, key, "loaded", entries, HtmlPack.open(join(dir, loaded.body.pack), false), loaded.body.shards, stale);
       }
       const state: CacheState = loaded.ok || loaded.reason === "missing" ? "fresh" : loaded.reason === "version" ? "rebuilt-version" : "rebuilt-corrupt";
       return ArticleCache.empty(dir, key, state);
@@ -92,7 +112,7 @@ export class ArticleCache {
     if (body) entry.body = { headings: body.headings, html: this.#pack.append(body.html) };
     this.#entries.set(file.contentPath, entry);
     this.#used.add(file.contentPath);
-    this.#changed = true;
+    this.#dirty.add(shardOf(file.contentPath));
   }
 
   /** The article's rendered body, or undefined — also when the pack does not hold it intact. */
@@ -103,7 +123,7 @@ export class ArticleCache {
     if (html === undefined) {
       // Damaged: forget the HTML so it is rendered again.
       delete entry.body;
-      this.#changed = true;
+      this.#dirty.add(shardOf(article.id));
       return undefined;
     }
     return { html, headings: entry.body.headings };
@@ -113,30 +133,40 @@ export class ArticleCache {
     const entry = this.#entries.get(article.id);
     if (!entry || entry.article.digest !== article.digest) return;
     entry.body = { headings: markdown.headings, html: this.#pack.append(markdown.html) };
-    this.#changed = true;
+    this.#dirty.add(shardOf(article.id));
   }
 
-  /** Writes the index (dropping entries for files that are gone) if anything changed. */
+  /** Writes the shards that changed and the index (dropping entries for files that are gone). */
   save(): void {
     for (const id of [...this.#entries.keys()]) {
       if (!this.#used.has(id)) {
         this.#entries.delete(id);
-        this.#changed = true;
+        this.#dirty.add(shardOf(id));
       }
     }
     const live = [...this.#entries.values()].reduce((n, e) => n + (e.body?.html.length ?? 0), 0);
     if (this.#pack.size > 1_000_000 && live < this.#pack.size * (1 - MAX_DEAD_SHARE)) this.compact();
-    if (!this.#changed) return this.#pack.close();
-    const body: IndexBody = { pack: basename(this.#pack.path), entries: [...this.#entries] };
+    if (this.#dirty.size === 0 && !this.#indexChanged) return this.#pack.close();
+    const byShard = new Map<string, [string, Entry][]>([...this.#dirty].map((shard) => [shard, []]));
+    for (const [id, entry] of this.#entries) byShard.get(shardOf(id))?.push([id, entry]);
+    for (const [shard, entries] of byShard) {
+      delete this.#shards[shard];
+      if (entries.length === 0) continue;
+      // Sorted, so the same entries always make the same file.
+      const text = JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      const sha = digest(text);
+      const name = `shard-${shard}-${sha.slice(0, 16)}.json`;
+      writeAtomically(join(this.dir, name), text);
+      this.#shards[shard] = [name, sha];
+    }
+    const body: IndexBody = { pack: basename(this.#pack.path), shards: this.#shards };
     const text = JSON.stringify(body);
     const header = JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, sha256: digest(text) });
-    const path = join(this.dir, INDEX_FILE);
-    const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, `${header}\n${text}`);
-    renameSync(tmp, path);
+    writeAtomically(join(this.dir, INDEX_FILE), `${header}\n${text}`);
     this.#pack.close();
-    this.#changed = false;
-    this.dropOtherPacks();
+    this.#dirty.clear();
+    this.#indexChanged = false;
+    this.dropUnlisted();
   }
 
   private compact(): void {
@@ -149,23 +179,42 @@ export class ArticleCache {
     }
     this.#pack.close();
     this.#pack = next;
-    this.#changed = true;
+    for (let i = 0; i < SHARDS; i++) this.#dirty.add(shardName(i));
   }
 
-  private dropOtherPacks(): void {
-    const keep = basename(this.#pack.path);
+  /** Packs and shards the index no longer names: left over from earlier builds. */
+  private dropUnlisted(): void {
+    const keep = new Set([basename(this.#pack.path), ...Object.values(this.#shards).map(([name]) => name)]);
     for (const name of readdirSafe(this.dir)) {
-      if (name.startsWith("html-") && name.endsWith(".pack") && name !== keep) rmSync(join(this.dir, name), { force: true });
+      const ours = (name.startsWith("html-") && name.endsWith(".pack")) || (name.startsWith("shard-") && name.endsWith(".json"));
+      if (ours && !keep.has(name)) rmSync(join(this.dir, name), { force: true });
     }
   }
 }
 
-type IndexRead = { ok: true; body: IndexBody } | { ok: false; reason: "missing" | "corrupt" | "version" };
+/** FNV-1a of the article's id: a stable shard whatever the platform. */
+function shardOf(id: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return shardName((hash >>> 0) % SHARDS);
+}
 
-function readIndex(path: string): IndexRead {
+function shardName(n: number): string {
+  return n.toString(16).padStart(2, "0");
+}
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+type IndexRead = { ok: true; body: IndexBody; entries: [string, Entry][] } | { ok: false; reason: "missing" | "corrupt" | "version" };
+
+function readIndex(dir: string): IndexRead {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readFileSync(join(dir, INDEX_FILE), "utf8");
   } catch {
     return { ok: false, reason: "missing" };
   }
@@ -177,8 +226,20 @@ function readIndex(path: string): IndexRead {
     const rest = text.slice(newline + 1);
     if (newline < 0 || digest(rest) !== header.sha256) return { ok: false, reason: "corrupt" };
     const body = JSON.parse(rest) as IndexBody;
-    if (typeof body.pack !== "string" || !/^html-[\w-]+\.pack$/.test(body.pack) || !Array.isArray(body.entries)) return { ok: false, reason: "corrupt" };
-    return { ok: true, body };
+    if (typeof body.pack !== "string" || !/^html-[\w-]+\.pack$/.test(body.pack) || typeof body.shards !== "object" || !body.shards) return { ok: false, reason: "corrupt" };
+    const entries: [string, Entry][] = [];
+    for (const [shard, record] of Object.entries(body.shards)) {
+      if (!Array.isArray(record) || !/^shard-[0-9a-f]{2}-[0-9a-f]{16}\.json$/.test(String(record[0])) || !String(record[0]).startsWith(`shard-${shard}-`)) {
+        return { ok: false, reason: "corrupt" };
+      }
+      // One damaged shard and nothing is trusted: the cache is rebuilt, as for a damaged index.
+      const shardText = readFileSync(join(dir, record[0]), "utf8");
+      if (digest(shardText) !== record[1]) return { ok: false, reason: "corrupt" };
+      const list = JSON.parse(shardText) as [string, Entry][];
+      if (!Array.isArray(list)) return { ok: false, reason: "corrupt" };
+      for (const item of list) entries.push(item);
+    }
+    return { ok: true, body, entries };
   } catch {
     return { ok: false, reason: "corrupt" };
   }

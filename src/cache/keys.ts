@@ -14,7 +14,7 @@ import { digest } from "../util/digest.js";
  *   Dateline's and Eleventy's versions, the whole config (except the build time, which
  *   reaches pages only through the data they are given), the templates and the registry.
  */
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 
 export const DATELINE_VERSION: string = readPackageVersion("../../package.json");
 const ELEVENTY_VERSION: string = readPackageVersion("../../node_modules/@11ty/eleventy/package.json");
