@@ -1,6 +1,5 @@
 import { join } from "node:path";
 import { displayPath, loadConfig, type ConfigOverrides, type SiteConfig } from "./config.js";
-import { renderArticleBody } from "./content/body.js";
 import type { MarkdownResult } from "./content/markdown.js";
 import { loadContent, type LoadedContent } from "./content/source.js";
 import { compileRegistry } from "./entities/matcher.js";
@@ -161,6 +160,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writer.abort();
       return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
     }
+    const { renderArticleBody } = await import("./content/body.js");
     const env = makeRenderEnv(ctx, renderer, async (article) => shownBody(ctx, article, await renderArticleBody(article)), pages);
     await forEachLimit(pages, RENDER_CONCURRENCY, async (page) => {
       await writer.write(page.output, await renderPage(page, env));

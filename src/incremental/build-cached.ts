@@ -5,7 +5,6 @@ import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, shownBody, unfinishedResu
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
-import { renderArticleBody } from "../content/body.js";
 import type { SiteConfig } from "../config.js";
 import type { Library, PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
@@ -104,6 +103,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           // fallback for a pack that lost it.
           let body = articleCache.markdown(article);
           if (!body) {
+            // Loaded only here: remark is a tenth of a second to load, and warm builds never need it.
+            const { renderArticleBody } = await import("../content/body.js");
             body = await renderArticleBody(article);
             articleCache.storeMarkdown(article, body);
           }

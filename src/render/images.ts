@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import Image, { ImageSize, type ImageOptions } from "@11ty/eleventy-img";
+import type { ImageOptions } from "@11ty/eleventy-img";
 import { digest } from "../util/digest.js";
 
 /**
@@ -91,9 +91,10 @@ export class ImageCache {
     const staging = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     await mkdir(staging, { recursive: true });
     try {
+      const { default: Image, ImageSize } = await eleventyImage();
       const result = await Image(bytes, {
         ...OPTIONS,
-        widths: widthsFor(bytes),
+        widths: widthsFor(ImageSize(bytes)),
         outputDir: staging,
         urlPath: "/",
         filenameFormat: (_id, _src, width, format) => `${width}.${format}`,
@@ -122,8 +123,14 @@ export class ImageCache {
   }
 }
 
-function widthsFor(bytes: Buffer): number[] {
-  const size = ImageSize(bytes);
+/**
+ * Loaded on the first image that is not in the cache: the library and its image codecs take
+ * a tenth of a second to load, which every build without new images would otherwise pay.
+ */
+let imageModule: Promise<typeof import("@11ty/eleventy-img")> | undefined;
+const eleventyImage = () => (imageModule ??= import("@11ty/eleventy-img"));
+
+function widthsFor(size: { width: number; height: number; orientation?: number | undefined }): number[] {
   // EXIF orientations 5–8 are quarter turns: the displayed width is the stored height.
   const width = size.orientation !== undefined && size.orientation >= 5 ? size.height : size.width;
   const widest = Math.min(width, WIDTHS[WIDTHS.length - 1]!);
