@@ -1,0 +1,75 @@
+import type { SiteConfig } from "../config.js";
+import { readBody } from "../content/source.js";
+import { stripMarkdown } from "../content/plaintext.js";
+import { formatDisplayDate } from "../dates.js";
+import { DatelineError } from "../errors.js";
+import type { PublishedArticle } from "../model/library.js";
+import { href } from "../model/routes.js";
+import { digest } from "../util/digest.js";
+import { serializeDoc, type DocRecord } from "./format.js";
+import { MAX_TF } from "./postings.js";
+import type { SearchTokenizer } from "./tokenize.js";
+
+/**
+ * One article as the search index sees it: its plain text (read from the file again, so
+ * bodies never sit in memory all at once), the document file made from it, and its terms.
+ */
+export interface IndexedDoc {
+  /** The document file's bytes. */
+  file: string;
+  /** term → frequency (title words count as several occurrences). */
+  counts: Map<string, number>;
+}
+
+/** A title word weighs as much as this many body words: a headline says what a story is about. */
+const TITLE_WEIGHT = 3;
+
+/**
+ * What a document's file and terms are a function of, besides the index settings: the
+ * article file's text (title, date, body) and its URL, which the document shows and which
+ * also depends on the timezone and the route layout, not only on the file.
+ */
+export function docFingerprint(article: Pick<PublishedArticle, "digest" | "url">): string {
+  return digest(article.digest, article.url).slice(0, 16);
+}
+
+/** Everything outside the articles that changes document files or terms. */
+export function settingsKey(config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizerSource: string, format: number): string {
+  return digest(String(format), tokenizerSource, config.pathPrefix, config.timezone, config.language).slice(0, 16);
+}
+
+/** Plain text of a Markdown body for search: headings kept as text, markup and code dropped. */
+export function searchText(markdown: string): string {
+  const headings = markdown.replace(/^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm, "$1");
+  return stripMarkdown(headings).replace(/\s+/g, " ").trim();
+}
+
+export async function readDoc(article: PublishedArticle, config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizer: SearchTokenizer): Promise<IndexedDoc> {
+  let body: string;
+  try {
+    body = await readBody(article);
+  } catch (error) {
+    if (error instanceof DatelineError) throw error;
+    throw new DatelineError(`cannot read ${article.file} to index it for search: ${(error as Error).message}`, {
+      cause: error,
+      hint: "check that the file exists and is readable, then build again; nothing was written",
+    });
+  }
+  const record: DocRecord = {
+    url: href(article.url, config.pathPrefix),
+    title: article.title,
+    date: formatDisplayDate(article.date, config.timezone, config.language),
+    year: article.year,
+    text: searchText(body),
+  };
+  return { file: serializeDoc(record), counts: termCounts(record, tokenizer) };
+}
+
+/** Terms of a document record, as written in its file (so a patch can recount old documents). */
+export function termCounts(record: Pick<DocRecord, "title" | "text">, tokenizer: SearchTokenizer): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of tokenizer.terms(record.title)) counts.set(term, (counts.get(term) ?? 0) + TITLE_WEIGHT);
+  for (const term of tokenizer.terms(record.text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const [term, tf] of counts) if (tf > MAX_TF) counts.set(term, MAX_TF);
+  return counts;
+}

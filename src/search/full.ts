@@ -1,0 +1,70 @@
+import type { Library } from "../model/library.js";
+import { forEachLimit } from "../util/concurrency.js";
+import type { Writer } from "../write/writer.js";
+import { readDoc } from "./docs.js";
+import { searchPaths, serializeShard } from "./format.js";
+import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex } from "./plan.js";
+import { PostingsBuilder } from "./postings.js";
+
+const WRITE_CONCURRENCY = 16;
+
+/**
+ * A full build of the search index. Articles are read with bounded concurrency; each one's
+ * document file is hashed (and handed to `sink` when the caller can write at once) and its
+ * terms go into compact postings; no article text is kept. Shards are serialized once to
+ * learn their keys and again when written, which costs less memory than keeping them.
+ *
+ * A caller that must know every key before writing (the cached build) gets document files
+ * written later by reading those articles again; `sink` lets the plain build skip that.
+ */
+export async function planFullIndex(
+  library: Library,
+  config: IndexConfig,
+  sink?: (path: string, contents: string) => Promise<void>,
+): Promise<PlannedIndex> {
+  const base = indexBase(library, config);
+  const { tokenizer, ids } = base;
+  const sorted = [...ids].sort();
+  const ordinal = new Map(sorted.map((id, i) => [id, i]));
+  const postings = new PostingsBuilder(sorted);
+  const keys = new Map<string, string>();
+  await forEachLimit(library.articles, READ_CONCURRENCY, async (article, i) => {
+    const id = ids[i]!;
+    const doc = await readDoc(article, config, tokenizer);
+    const path = searchPaths.doc(id);
+    keys.set(path, fileKey(doc.file));
+    postings.add(ordinal.get(id)!, doc.counts);
+    if (sink) await sink(path, doc.file);
+  });
+  const shards: string[] = [];
+  for (const [shard, terms] of postings.shards(tokenizer)) {
+    shards.push(shard);
+    keys.set(searchPaths.shard(shard), fileKey(serializeShard(terms)));
+  }
+  const small = smallFiles(base, shards);
+  for (const [path, contents] of small) keys.set(path, fileKey(contents));
+
+  return {
+    mode: "full",
+    docs: ids.length,
+    keys,
+    state: base.state,
+    async write(writer: Writer, paths?: ReadonlySet<string>): Promise<void> {
+      const wanted = (path: string) => !paths || paths.has(path);
+      if (!sink) {
+        const again = library.articles.map((a, i) => [a, searchPaths.doc(ids[i]!)] as const).filter(([, path]) => wanted(path));
+        await forEachLimit(again, READ_CONCURRENCY, async ([article, path]) => {
+          await writer.write(path, (await readDoc(article, config, tokenizer)).file);
+        });
+      }
+      const files = function* () {
+        for (const [shard, terms] of postings.shards(tokenizer)) {
+          const path = searchPaths.shard(shard);
+          if (wanted(path)) yield [path, () => serializeShard(terms)] as const;
+        }
+        for (const [path, contents] of small) if (wanted(path)) yield [path, () => contents] as const;
+      };
+      await forEachLimit(files(), WRITE_CONCURRENCY, ([path, contents]) => writer.write(path, contents()));
+    },
+  };
+}
