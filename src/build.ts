@@ -12,8 +12,8 @@ import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/pla
 import { renderPage, type RenderEnv } from "./render/page.js";
 import { ImageCache } from "./render/images.js";
 import { publishMedia, rewriteBodyMedia } from "./render/media.js";
-import { SEARCH_BUNDLE_DIR, indexSearch } from "./render/search.js";
 import { buildSiteView } from "./render/site.js";
+import { writeSearchIndex } from "./search/search-index.js";
 import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
 import { listPublicFiles } from "./write/public-files.js";
@@ -35,10 +35,7 @@ export interface BuildOptions extends ConfigOverrides {
   cache?: CacheMode;
   /** Worker threads for loading and Markdown; 0 or 1 runs in-process. */
   workers?: number;
-  /**
-   * Build the Pagefind search index (default true). It runs only when the writer has a real
-   * folder (DiskWriter); in-memory builds have no files for Pagefind to read and skip it.
-   */
+  /** Write the search index (src/search/, default true); `check --links` needs none. */
   search?: boolean;
 }
 
@@ -55,6 +52,8 @@ export interface IncrementalReport {
   pagesKeyed: number;
   pagesRendered: number;
   filesReused: number;
+  /** How the search index was made: patched from the live one, or in full. */
+  search?: "full" | "patch";
 }
 
 /** Loads the content; the cached build swaps in a loader that uses the cache and workers. */
@@ -67,7 +66,7 @@ export interface BuildResult {
   files: number;
   pages: number;
   articles: number;
-  /** Pages in the search index; undefined when indexing was skipped. */
+  /** Articles in the search index; undefined when no index was written. */
   searchPages?: number;
   timings: Record<string, number>;
   config: SiteConfig;
@@ -168,10 +167,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     timings.render = Math.round(performance.now() - start);
     const copied = await copyPublic(config.publicDir, writer, new Set(pages.map((p) => p.output)));
     let searchPages: number | undefined;
-    // With no articles no page has a searchable body, and Pagefind would index listings instead.
-    if (options.search !== false && writer.directory && library.articles.length > 0) {
+    // With no articles there is nothing to search, and the search page says so.
+    if (options.search !== false && library.articles.length > 0) {
       const searchStart = performance.now();
-      searchPages = (await indexSearch(writer.directory, config.language)).pages;
+      searchPages = (await writeSearchIndex(library, config, writer)).docs;
       timings.search = Math.round(performance.now() - searchStart);
     }
     const commitStart = performance.now();

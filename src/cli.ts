@@ -184,7 +184,7 @@ async function runBuild(o: BuildOptions, format: DiagnosticFormat): Promise<numb
     process.stdout.write(
       `built ${result.articles} articles into ${result.files} files in ${result.config.outDir} ` +
         `(load ${t.load} ms, index ${t.index} ms, render ${t.render} ms` +
-        (result.searchPages === undefined ? ")\n" : `, search index of ${result.searchPages} pages ${t.search} ms)\n`),
+        (result.searchPages === undefined ? ")\n" : `, search index of ${result.searchPages} articles ${t.search} ms)\n`),
     );
     const inc = result.incremental;
     if (inc) {

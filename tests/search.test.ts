@@ -1,14 +1,22 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { build, checkSite } from "../src/build.js";
 import { DatelineError } from "../src/errors.js";
+import { parseShard, searchPaths } from "../src/search/format.js";
+import { assignDocIds, idFor } from "../src/search/ids.js";
+import { writeSearchIndex } from "../src/search/search-index.js";
+import { searchTokenizer, tokenizerModule } from "../src/search/tokenize.js";
+import { MemoryWriter } from "../src/write/memory.js";
 import { article, buildProject, NOW, ROOT, tempProject } from "./helpers.js";
+import { HOSTILE_TEXT } from "./support/search-sample.js";
 
 /**
- * The Pagefind step of a disk build. The browser tests search the index for real; these
- * check what goes into it and that a failed index leaves the previous site alone.
+ * Dateline's static search index: the tokenizer shared with the browser, document ids, the
+ * files a build writes, and what the index says about a small archive. The browser tests
+ * (e2e/reader.test.ts) search it for real; incremental.test.ts checks patched indexes.
  */
 const files = {
   "articles/2023/water.md": article(
@@ -18,91 +26,146 @@ const files = {
       tags: "[Climate, Water]",
       entities: "\n  people: [Ana Lima]\n  places: [Port Marren]",
     },
-    "The desalination plant will open next spring.",
+    "## Desalination\n\nThe **desalination** plant will open next [spring](https://example.org).",
   ),
   "articles/2024/vote.md": article(
     { title: '"Parliament votes on budget"', date: "2024-06-10", tags: "[Politics]" },
-    "Members approved the spending plan.",
+    "Members approved the spending plan. Plans, plans and plans.",
   ),
 };
 
-const build2 = (dir: string) =>
-  build({ projectDir: dir, outDir: join(dir, "dist"), templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"), now: NOW });
+describe("the search tokenizer", () => {
+  const tokenizer = searchTokenizer();
 
-/** Pagefind's fragments: gzip with a signature prefix, then one page's JSON record. */
-async function fragments(dir: string): Promise<{ url: string; content: string; filters: Record<string, string[]>; meta: Record<string, string> }[]> {
-  const folder = join(dir, "pagefind", "fragment");
-  const out = [];
-  for (const name of await readdir(folder)) {
-    const raw = gunzipSync(await readFile(join(folder, name))).toString("utf8");
-    out.push(JSON.parse(raw.slice(raw.indexOf("{"))));
-  }
-  return out.sort((a, b) => (a.url < b.url ? -1 : 1));
-}
-
-describe("search indexing", () => {
-  const saved = process.env.PAGEFIND_BINARY_PATH;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.PAGEFIND_BINARY_PATH;
-    else process.env.PAGEFIND_BINARY_PATH = saved;
+  it("folds case, accents and compatibility forms, stems plurals and drops stopwords", () => {
+    expect(tokenizer.terms("Café CAFÉ cafe\u0301 ﬁnancial Ｆｕｌｌ")).toEqual(["cafe", "cafe", "cafe", "financial", "full"]);
+    expect(tokenizer.terms("The harbours and the policies of buses, glasses")).toEqual(["harbour", "policy", "buse", "glass"]);
+    expect(tokenizer.terms("a an THE of")).toEqual([]);
+    expect(tokenizer.terms("e-mail O'Brien's 2024-06-10")).toEqual(["e", "mail", "o", "brien", "2024", "06", "10"]);
+    expect(tokenizer.terms("東京都 Москва́")).toEqual(["東京都", "москва"]);
+    expect(tokenizer.wordForms("Harbours")).toEqual(["harbours"]);
+    expect(tokenizer.wordTerms("Harbours")).toEqual(["harbour"]);
   });
 
-  it("indexes article bodies only, with tag, entity type and year filters", { timeout: 60_000 }, async () => {
-    const dir = await tempProject(files);
-    const result = await build2(dir);
-    expect(result.ok).toBe(true);
-    expect(result.searchPages).toBe(2); // the articles only: listings have no data-pagefind-body
-    expect(result.timings.search).toBeGreaterThanOrEqual(0);
-    const dist = join(dir, "dist");
-    await stat(join(dist, "pagefind", "pagefind.js"));
-    const records = await fragments(dist);
-    expect(records.map((r) => r.url)).toEqual(["/2023/04/water/", "/2024/06/vote/"]);
-    const [water, vote] = records;
-    expect(water!.content).toBe("The desalination plant will open next spring.");
-    expect(water!.meta.title).toBe("Drought plan for the river");
-    expect(water!.meta.date).toMatch(/2023/);
-    expect(water!.filters).toEqual({ tag: ["Climate", "Water"], type: ["People", "Places"], year: ["2023"] });
-    expect(vote!.filters).toEqual({ tag: ["Politics"], year: ["2024"] });
+  it("names shards by prefix, with file names safe for any script", () => {
+    expect(tokenizer.shardOf("harbour")).toBe("har");
+    expect(tokenizer.shardOf("uk")).toBe("uk");
+    expect(tokenizer.shardFile("har")).toBe("har.json");
+    expect(tokenizer.shardFile("東京都")).toBe("_e69db1e4baace983bd.json");
+    expect(tokenizer.shardFile("_x")).not.toBe(tokenizer.shardFile("x"));
   });
 
-  it("fails the build and keeps the previous site when indexing fails", { timeout: 60_000 }, async () => {
-    const dir = await tempProject(files);
-    expect((await build2(dir)).ok).toBe(true);
-    const before = await readFile(join(dir, "dist", "index.html"), "utf8");
-    await writeFile(join(dir, "articles/2024/extra.md"), article({ title: '"A new story"' }));
+  it("is the very same code in the module the browser loads", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "dateline-tokenizer-"));
+    try {
+      await writeFile(join(dir, "tokenize.mjs"), tokenizerModule());
+      const module = (await import(pathToFileURL(join(dir, "tokenize.mjs")).href)) as { tokenizer: ReturnType<typeof searchTokenizer> };
+      const browser = module.tokenizer;
+      expect(browser.terms(HOSTILE_TEXT)).toEqual(tokenizer.terms(HOSTILE_TEXT));
+      expect(browser.words(HOSTILE_TEXT)).toEqual(tokenizer.words(HOSTILE_TEXT));
+      for (const { word } of tokenizer.words(HOSTILE_TEXT)) {
+        expect(browser.wordTerms(word)).toEqual(tokenizer.wordTerms(word));
+        for (const term of tokenizer.wordTerms(word)) expect(browser.shardFile(browser.shardOf(term))).toBe(tokenizer.shardFile(tokenizer.shardOf(term)));
+      }
+      // The CLI runs tsc's compilation (lib/, made by `pretest`): its module agrees too.
+      const lib = (await import(pathToFileURL(join(ROOT, "lib", "search", "tokenize.js")).href)) as { tokenizerModule: () => string };
+      await writeFile(join(dir, "lib-tokenize.mjs"), lib.tokenizerModule());
+      const compiled = (await import(pathToFileURL(join(dir, "lib-tokenize.mjs")).href)) as { tokenizer: ReturnType<typeof searchTokenizer> };
+      expect(compiled.tokenizer.terms(HOSTILE_TEXT)).toEqual(tokenizer.terms(HOSTILE_TEXT));
+      // The hostile sample really is tokenized: no markup characters, no empty terms.
+      expect(tokenizer.terms(HOSTILE_TEXT)).toContain("script");
+      expect(tokenizer.terms(HOSTILE_TEXT).every((t) => t.length > 0 && !/[<>'"\s]/.test(t))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
-    process.env.PAGEFIND_BINARY_PATH = "/bin/false"; // a binary that dies at once
-    const error = await build2(dir).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DatelineError);
-    expect((error as Error).message).toContain("search indexer (pagefind) failed");
-    expect(await readFile(join(dir, "dist", "index.html"), "utf8")).toBe(before);
-    // The spare generation beside dist/ is intended (write/generations.ts); staging and locks are not.
-    expect((await readdir(dir)).filter((n) => n.startsWith(".dist") && n !== ".dist.spare")).toEqual([]);
+describe("search document ids", () => {
+  it("are derived from the URL alone, 8 base-36 characters", () => {
+    const a = assignDocIds(["/2024/01/a/", "/2024/01/b/"]);
+    const b = assignDocIds(["/2023/05/z/", "/2024/01/b/", "/2024/01/a/"]);
+    expect(a.get("/2024/01/a/")).toBe(b.get("/2024/01/a/"));
+    expect(a.get("/2024/01/a/")).toMatch(/^[0-9a-z]{8}$/);
   });
 
-  it("writes no index for an empty archive, and the search page says there is nothing to search", { timeout: 60_000 }, async () => {
+  it("settle clashes the same way whatever the order the URLs come in", () => {
+    // Every URL of length 4 hashes to the same id first: they clash.
+    const hash = (url: string, attempt: number) => (url.length === 4 && attempt === 0 ? "clash000" : idFor(url, attempt));
+    const urls = ["/bb/", "/aa/", "/cc/", "/long-url/"];
+    const one = assignDocIds(urls, hash);
+    const two = assignDocIds([...urls].reverse(), hash);
+    expect([...one].sort()).toEqual([...two].sort());
+    expect(new Set(one.values()).size).toBe(4);
+    expect(one.get("/aa/")).toBe("clash000"); // the first in code-unit order keeps the id
+    expect(one.get("/long-url/")).toBe(idFor("/long-url/", 0)); // bystanders never move
+  });
+});
+
+describe("search index files", () => {
+  it("holds each article's document, its terms, filters newest first and a meta file", async () => {
+    const site = await buildProject(await tempProject(files));
+    expect(site.ok).toBe(true);
+    expect(site.searchPages).toBe(2);
+    const ids = assignDocIds(["/2023/04/water/", "/2024/06/vote/"]);
+    const water = ids.get("/2023/04/water/")!;
+    const vote = ids.get("/2024/06/vote/")!;
+    const json = (path: string) => JSON.parse(site.writer.text(path)) as Record<string, unknown>;
+
+    expect(json(searchPaths.doc(water))).toEqual({
+      url: "/2023/04/water/",
+      title: "Drought plan for the river",
+      date: expect.stringContaining("2023"),
+      year: 2023,
+      text: "Desalination The desalination plant will open next spring.",
+    });
+    const meta = json(searchPaths.meta()) as { docs: number; shards: string[]; filters: Record<string, Record<string, string>> };
+    expect(meta.docs).toBe(2);
+    expect(meta.shards).toContain("des");
+    expect(meta.filters).toEqual({
+      tag: { Climate: "filters/tag/climate.json", Politics: "filters/tag/politics.json", Water: "filters/tag/water.json" },
+      type: { People: "filters/type/people.json", Places: "filters/type/places.json" },
+      year: { "2023": "filters/year/2023.json", "2024": "filters/year/2024.json" },
+    });
+    expect(json(`search-index/${meta.filters.tag!.Water}`)).toEqual({ ids: water });
+    expect(json(`search-index/${meta.filters.type!.People}`)).toEqual({ ids: water });
+
+    // Title words weigh 3, body words 1; plurals meet their singular.
+    const plan = parseShard(site.writer.text(searchPaths.shard("pla")));
+    expect(plan.get("plan")).toEqual([[water, 3], [vote, 4]].sort(([a], [b]) => (a! < b! ? -1 : 1)));
+    expect(plan.get("plant")).toEqual([[water, 1]]);
+    expect(site.writer.text(searchPaths.tokenizer())).toBe(tokenizerModule());
+    // The search page points the script at the index.
+    expect(site.html("/search/")).toContain('data-bundle="/search-index/"');
+  });
+
+  it("writes no index for an empty archive, and the search page says there is nothing to search", async () => {
     const dir = await tempProject({ "articles/.keep": "" });
-    const result = await build2(dir);
+    const result = await build({ projectDir: dir, outDir: join(dir, "dist"), templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"), now: NOW });
     expect(result.ok).toBe(true);
     expect(result.searchPages).toBeUndefined();
-    expect(await stat(join(dir, "dist", "pagefind")).catch(() => undefined)).toBeUndefined();
+    expect(await stat(join(dir, "dist", "search-index")).catch(() => undefined)).toBeUndefined();
     const page = await readFile(join(dir, "dist", "search", "index.html"), "utf8");
     expect(page).toContain("nothing to search");
     expect(page).not.toContain("search.js");
   });
 
-  it("is skipped for in-memory builds, which have no files for Pagefind to read", async () => {
-    const site = await buildProject(await tempProject(files));
-    expect(site.ok).toBe(true);
-    expect(site.searchPages).toBeUndefined();
-    expect([...site.writer.files.keys()].filter((p) => p.startsWith("pagefind/"))).toEqual([]);
-    expect(site.html("/search/")).toContain('data-bundle="/pagefind/"');
+  it("stops with an error naming an article that cannot be read, having written nothing of the index", async () => {
+    const dir = await tempProject(files);
+    const checked = await checkSite({ projectDir: dir, now: NOW });
+    expect(checked.ok).toBe(true);
+    await rm(join(dir, "articles/2024/vote.md"));
+    const writer = new MemoryWriter();
+    const error = await writeSearchIndex(checked.library!, checked.config, writer).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatelineError);
+    expect((error as Error).message).toContain(join("articles", "2024", "vote.md"));
+    expect((error as DatelineError).hint).toMatch(/readable/);
   });
 
-  it("refuses public/ files that would land in the search bundle's folder", async () => {
-    const dir = await tempProject({ ...files, "public/pagefind/pagefind.js": "// not Pagefind" });
+  it("refuses public/ files that would land in the search index's folder", async () => {
+    const dir = await tempProject({ ...files, "public/search-index/meta.json": "{}" });
     const error = await buildProject(dir, { publicDir: join(dir, "public") }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatelineError);
-    expect((error as DatelineError).hint).toContain("pagefind/");
+    expect((error as DatelineError).hint).toContain("search-index/");
   });
 });

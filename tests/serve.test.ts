@@ -68,14 +68,13 @@ describe("dateline serve", () => {
     expect(await readFile(join(dir, "dist", "2023", "03", "alpha", "index.html"), "utf8")).not.toContain("__dateline");
   });
 
-  it("serves the search bundle Pagefind's script loads", async () => {
-    const { readdir } = await import("node:fs/promises");
-    const bundle = await readdir(join(dir, "dist", "pagefind"));
-    const wasm = bundle.find((name) => name.startsWith("wasm.") && name.endsWith(".pagefind"));
-    expect(wasm, bundle.join(", ")).toBeDefined();
-    expect((await fetch(new URL(`pagefind/${wasm}`, server.url))).status).toBe(200);
-    expect((await page("pagefind/pagefind.js")).type).toContain("text/javascript");
-    expect((await page("pagefind/pagefind-ui.css")).type).toContain("text/css");
+  it("serves the search index the search page's script loads", async () => {
+    const meta = await page("search-index/meta.json");
+    expect(meta.type).toContain("application/json");
+    const { shards } = JSON.parse(meta.text) as { shards: string[] };
+    expect(shards.length).toBeGreaterThan(0);
+    expect((await page(`search-index/terms/${shards[0]}.json`)).status).toBe(200);
+    expect((await page("search-index/tokenize.js")).type).toContain("text/javascript");
   });
 
   it("rebuilds when an article is saved", async () => {

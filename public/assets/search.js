@@ -1,27 +1,50 @@
-// The search page's script: queries the Pagefind index written by `dateline build`.
-// Loaded from a file (never inline) so the site works under a strict Content-Security-Policy;
-// Pagefind needs only 'self' plus 'wasm-unsafe-eval' for its WebAssembly.
-// Results are built with DOM calls and text nodes: nothing from the index becomes markup
-// except <mark> around matched words.
+// The search page's script: queries the static index `dateline build` writes (src/search/).
+// Loaded from a file (never inline) so the site works under a strict Content-Security-Policy
+// that allows only 'self': plain JSON files and one ES module, no WebAssembly, no eval.
+// It fetches only what a query needs: meta.json and the tokenizer once, then the term shards
+// of the query's words, the files of the chosen filters and the documents being shown.
+// Results are built with DOM calls and text nodes: nothing from the index becomes markup,
+// and matched words are wrapped in <mark> elements made here.
 
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-query");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const selects = [...form.querySelectorAll("select[data-filter]")];
+const bundle = new URL(form.dataset.bundle, location.href);
 const PAGE_SIZE = 10;
+const EXCERPT_WORDS = 36;
+// BM25's term-frequency saturation; lengths are not normalized (the index keeps no lengths).
+const K1 = 1.2;
 
-let pagefind;
+let meta;
+let tokenizer;
+let shardNames;
+const files = new Map();
 let shown = 0;
 let current = [];
 let run = 0;
 
+function fetchJson(path) {
+  const url = new URL(path, bundle).href;
+  if (!files.has(url)) {
+    const request = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    });
+    request.catch(() => files.delete(url)); // let a later search try again
+    files.set(url, request);
+  }
+  return files.get(url);
+}
+
 async function start() {
   status.textContent = "Loading the search index…";
   try {
-    pagefind = await import(new URL("pagefind.js", new URL(form.dataset.bundle, location.href)).href);
-    await pagefind.options({ baseUrl: form.dataset.base });
-    await pagefind.init();
+    const [loaded, module] = await Promise.all([fetchJson("meta.json"), import(new URL("tokenize.js", bundle).href)]);
+    meta = loaded;
+    tokenizer = module.tokenizer;
+    shardNames = new Set(meta.shards);
   } catch {
     status.textContent = "The search index could not be loaded. Browse the archive from the navigation instead.";
     return;
@@ -40,10 +63,87 @@ async function start() {
   if (input.value || selects.some((s) => s.value)) await search(false);
 }
 
+/** A shard as term → postings string, parsed once per page view. */
+async function shard(name) {
+  const data = await fetchJson(`terms/${tokenizer.shardFile(name)}`);
+  if (!data.map) data.map = new Map(data.terms);
+  return data.map;
+}
+
+function addPostings(into, postings) {
+  for (const entry of postings.split(" ")) {
+    const colon = entry.indexOf(":");
+    const id = colon < 0 ? entry : entry.slice(0, colon);
+    const tf = colon < 0 ? 1 : Number(entry.slice(colon + 1));
+    into.set(id, (into.get(id) ?? 0) + tf);
+  }
+}
+
+/** Doc id → term frequency for one query word; the last word also matches as a prefix. */
+async function wordPostings({ term, form: prefix }) {
+  const found = new Map();
+  const exact = tokenizer.shardOf(term);
+  if (shardNames.has(exact)) {
+    const postings = (await shard(exact)).get(term);
+    if (postings) addPostings(found, postings);
+  }
+  if (prefix && prefix.length >= 2) {
+    const names = [...prefix].length >= meta.shardPrefix
+      ? [tokenizer.shardOf(prefix)].filter((n) => shardNames.has(n))
+      : meta.shards.filter((n) => n.startsWith(prefix));
+    for (const name of names) {
+      for (const [candidate, postings] of await shard(name)) {
+        if (candidate !== term && candidate.startsWith(prefix)) addPostings(found, postings);
+      }
+    }
+  }
+  return found;
+}
+
+function queryWords(query) {
+  const words = [];
+  for (const { word } of tokenizer.words(query)) {
+    const forms = tokenizer.wordForms(word);
+    const terms = tokenizer.wordTerms(word);
+    terms.forEach((term, i) => words.push({ term, form: forms[i] }));
+  }
+  // Only the last word may be unfinished: it alone matches as a prefix.
+  return words.map((w, i) => (i === words.length - 1 ? w : { term: w.term }));
+}
+
 function chosenFilters() {
   const filters = {};
   for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
   return filters;
+}
+
+/** The ids of each chosen filter's documents, newest first. */
+async function filterLists(filters) {
+  return Promise.all(Object.entries(filters).map(async ([key, value]) => {
+    const file = meta.filters[key]?.[value];
+    if (!file) return [];
+    const { ids } = await fetchJson(file);
+    return ids ? ids.split(" ") : [];
+  }));
+}
+
+async function rank(words, filters) {
+  const lists = await filterLists(filters);
+  const allowed = lists.map((ids) => new Set(ids));
+  const passes = (id) => allowed.every((set) => set.has(id));
+  if (words.length === 0) return lists.length ? lists[0].filter(passes) : [];
+  const postings = await Promise.all(words.map(wordPostings));
+  const scores = new Map();
+  postings.sort((a, b) => a.size - b.size);
+  for (const [id] of postings[0]) if (passes(id) && postings.every((p) => p.has(id))) scores.set(id, 0);
+  for (const found of postings) {
+    const idf = Math.log(1 + (meta.docs - found.size + 0.5) / (found.size + 0.5));
+    for (const id of scores.keys()) {
+      const tf = found.get(id);
+      scores.set(id, scores.get(id) + (idf * tf * (K1 + 1)) / (tf + K1));
+    }
+  }
+  return [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
 }
 
 async function search(remember) {
@@ -63,24 +163,31 @@ async function search(remember) {
     return;
   }
   status.textContent = "Searching…";
-  const found = await pagefind.search(query || null, { filters });
+  const words = queryWords(query);
+  let found;
+  try {
+    found = query && words.length === 0 ? [] : await rank(words, filters);
+  } catch {
+    if (mine === run) status.textContent = "The search index could not be read. Try again, or browse the archive from the navigation.";
+    return;
+  }
   if (mine !== run) return; // a newer search started meanwhile
-  current = found.results;
+  current = found;
   shown = 0;
   const what = query ? `for “${query}”` : "for these filters";
   status.textContent =
     current.length === 0
       ? `No articles found ${what}.`
       : `${current.length} article${current.length === 1 ? "" : "s"} found ${what}.`;
-  await showMore(mine);
+  await showMore(mine, words);
 }
 
-async function showMore(mine) {
+async function showMore(mine, words) {
   const batch = current.slice(shown, shown + PAGE_SIZE);
-  const data = await Promise.all(batch.map((r) => r.data()));
+  const docs = await Promise.all(batch.map((id) => fetchJson(`docs/${id.slice(0, 2)}/${id}.json`).catch(() => undefined)));
   if (mine !== run) return;
   list.querySelector(".more-results")?.remove();
-  for (const item of data) list.append(resultItem(item));
+  for (const doc of docs) if (doc) list.append(resultItem(doc, words));
   shown += batch.length;
   if (shown < current.length) {
     const li = document.createElement("li");
@@ -90,47 +197,64 @@ async function showMore(mine) {
     button.textContent = `Show more results (${current.length - shown} left)`;
     button.addEventListener("click", () => {
       const next = list.children.length - 1;
-      void showMore(mine).then(() => list.children[next]?.querySelector("a")?.focus());
+      void showMore(mine, words).then(() => list.children[next]?.querySelector("a")?.focus());
     });
     li.append(button);
     list.append(li);
   }
 }
 
-function resultItem(item) {
+function resultItem(doc, words) {
   const li = document.createElement("li");
   li.className = "search-result";
   const heading = document.createElement("h2");
   heading.className = "card-title";
   const link = document.createElement("a");
-  link.href = item.url;
-  link.textContent = item.meta.title ?? item.url;
+  link.href = doc.url;
+  link.textContent = doc.title || doc.url;
   heading.append(link);
   li.append(heading);
-  if (item.meta.date) {
+  if (doc.date) {
     const meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = item.meta.date;
+    meta.textContent = doc.date;
     li.append(meta);
   }
   const excerpt = document.createElement("p");
   excerpt.className = "summary";
-  excerpt.append(...excerptNodes(item.excerpt));
+  excerpt.append(...excerptNodes(doc.text, words));
   li.append(excerpt);
   return li;
 }
 
-/** Pagefind's excerpt is HTML-escaped text with <mark> tags; keep the marks and nothing else. */
-function excerptNodes(html) {
-  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
-  return [...parsed.childNodes].map((node) => {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      return mark;
-    }
-    return document.createTextNode(node.textContent ?? "");
-  });
+/** A window of the text around the first matched word, matched words in <mark>. */
+function excerptNodes(text, words) {
+  const terms = new Set(words.map((w) => w.term));
+  const prefix = words.find((w) => w.form && w.form.length >= 2)?.form;
+  const matches = (word) =>
+    tokenizer.wordTerms(word).some((t) => terms.has(t)) ||
+    (prefix !== undefined && tokenizer.wordForms(word).some((f) => f.startsWith(prefix)));
+  const all = tokenizer.words(text);
+  if (all.length === 0) return [];
+  const first = all.findIndex((w) => matches(w.word));
+  const from = Math.max(0, Math.min(first < 0 ? 0 : first - 8, all.length - EXCERPT_WORDS));
+  const to = Math.min(all.length, from + EXCERPT_WORDS);
+  const nodes = [];
+  let at = all[from].start;
+  if (from > 0) nodes.push(document.createTextNode("… "));
+  for (let i = from; i < to; i++) {
+    const w = all[i];
+    if (!matches(w.word)) continue;
+    if (w.start > at) nodes.push(document.createTextNode(text.slice(at, w.start)));
+    const mark = document.createElement("mark");
+    mark.textContent = text.slice(w.start, w.end);
+    nodes.push(mark);
+    at = w.end;
+  }
+  const end = to < all.length ? all[to - 1].end : text.length;
+  if (end > at) nodes.push(document.createTextNode(text.slice(at, end)));
+  if (to < all.length) nodes.push(document.createTextNode(" …"));
+  return nodes;
 }
 
 void start();

@@ -23,7 +23,7 @@ export async function checkSiteWithLinks(options: ConfigOverrides): Promise<Link
   const dir = await mkdtemp(join(tmpdir(), "dateline-links-"));
   try {
     const outDir = join(dir, "site");
-    // No search index: links never point into it, and Pagefind is the slowest step at scale.
+    // No search index: links never point into it.
     const result = await build({ ...options, outDir, search: false });
     const base = { config: result.config, articles: result.articles };
     if (!result.ok || !result.library || !result.plan) return { ...base, ok: false, diagnostics: result.diagnostics };

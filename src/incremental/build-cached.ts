@@ -1,6 +1,6 @@
-import { link, mkdir, readdir, readFile, rm } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
-import { indexSearch, SEARCH_BUNDLE_DIR } from "../render/search.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { planSearchIndex, writeSearchIndex, type PlannedIndex, type SearchState } from "../search/search-index.js";
 import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, shownBody, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
@@ -120,6 +120,19 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
 
       const previous = writer.previous();
       const pagesKey = keys.pages;
+      // The search index's files are outputs like pages (src/search/): a patch of the live
+      // index keeps most of their keys, so the writer shares those files instead of writing them.
+      const wantSearch = options.search !== false && library.articles.length > 0;
+      let search: PlannedIndex | undefined;
+      let searchTime = 0;
+      const timeSearch = async <T>(fn: () => Promise<T>): Promise<T> => {
+        const searchStart = performance.now();
+        try {
+          return await fn();
+        } finally {
+          searchTime += performance.now() - searchStart;
+        }
+      };
       let outputs: Map<string, string>;
       let computed: number;
       let stale: Set<string>;
@@ -137,6 +150,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         });
         pages.forEach((page, i) => outputs.set(page.output, pageKeysInOrder[i]!));
         await fileKeys(outputs);
+        if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer));
+        for (const [path, key] of search?.keys ?? []) outputs.set(path, key);
         state.related = library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
         stale = new Set(outputs.keys());
         computed = rendered = pages.length;
@@ -151,6 +166,11 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         state.related = vouch?.related ?? library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
         await fileKeys(outputs);
         timings.keys = Math.round(performance.now() - start);
+        if (wantSearch) {
+          const live = previous && { dir: config.outDir, keys: previous.keys, state: (previous.state as IncrementalState | undefined)?.search };
+          search = await timeSearch(() => planSearchIndex(library, config, live));
+        }
+        for (const [path, key] of search?.keys ?? []) outputs.set(path, key);
         stale = writer.prepare(outputs);
         const toRender = pages.filter((p) => stale.has(p.output));
         rendered = toRender.length;
@@ -160,18 +180,17 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
             await writer.write(page.output, await renderPage(page, env));
           });
         }
+        if (search) await timeSearch(() => search!.write(writer, stale));
       }
       const copies = publicFiles.filter((p) => stale.has(p));
       await forEachLimit(copies, 16, (path) => writer.copyFile(join(config.publicDir, path), path));
       const mediaCopies = [...media.copies].filter(([path]) => stale.has(path));
       await forEachLimit(mediaCopies, 16, ([path, source]) => writer.copyFile(source, path));
       timings.render = Math.round(performance.now() - start);
-      if (options.search !== false && library.articles.length > 0) {
-        const searchStart = performance.now();
-        state.searchKey = searchKey(pages, outputs);
-        const searched = await updateSearchIndex(writer, config, state.searchKey, previous?.state);
-        if (searched !== undefined) result.searchPages = searched;
-        timings.search = Math.round(performance.now() - searchStart);
+      if (search) {
+        state.search = search.state;
+        result.searchPages = search.docs;
+        timings.search = Math.round(searchTime);
       }
       const commitStart = performance.now();
       await writer.commit(state);
@@ -192,6 +211,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           pagesKeyed: computed,
           pagesRendered: rendered,
           filesReused: outputs.size - stale.size,
+          ...(search && { search: search.mode }),
         },
       };
     } catch (error) {
@@ -215,47 +235,8 @@ interface IncrementalState {
   media: string;
   /** Each article's related articles: its page shows their cards. */
   related?: number[][];
-  /** Digest of every article page's key: the search index is a function of exactly these. */
-  searchKey?: string;
-}
-
-/** Search indexes article pages only (render/search.ts), so their keys decide the index. */
-function searchKey(pages: readonly PlannedPage[], outputs: Map<string, string>): string {
-  return digest(...pages.filter((p) => p.spec.kind === "article").map((p) => `${p.output}\0${outputs.get(p.output) ?? ""}`));
-}
-
-/**
- * Brings the search bundle of the folder being written up to date. The bundle is not in the
- * writer's manifest: the spare generation still holds the index of an older build, so it is
- * always removed (unlinking never touches the live site's files) and then either shared from
- * the live site as hard links, when the article pages it indexes are the same, or rebuilt by
- * Pagefind, which has no incremental mode. Returns the pages indexed when Pagefind ran.
- */
-async function updateSearchIndex(writer: GenerationWriter, config: SiteConfig, key: string, live: unknown): Promise<number | undefined> {
-  if (writer.mode === "unchanged") return undefined;
-  const bundle = join(writer.directory, SEARCH_BUNDLE_DIR);
-  const liveBundle = join(config.outDir, SEARCH_BUNDLE_DIR);
-  await rm(bundle, { recursive: true, force: true });
-  const liveKey = (live as IncrementalState | undefined)?.searchKey;
-  if (liveKey === key && (await linkTree(liveBundle, bundle))) return undefined;
-  await rm(bundle, { recursive: true, force: true });
-  return (await indexSearch(writer.directory, config.language)).pages;
-}
-
-/** Hard-links every file of `from` into `to`; false when `from` is missing or a link fails. */
-async function linkTree(from: string, to: string): Promise<boolean> {
-  try {
-    for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const source = join(entry.parentPath, entry.name);
-      const target = join(to, relative(from, source));
-      await mkdir(dirname(target), { recursive: true });
-      await link(source, target);
-    }
-    return true;
-  } catch {
-    return false;
-  }
+  /** What the search index was built from, so the next build can patch it (src/search/). */
+  search?: SearchState;
 }
 
 function incrementalState(library: Library, keys: CacheKeys, site: unknown, media: MediaIndex): IncrementalState {

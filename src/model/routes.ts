@@ -27,13 +27,8 @@ export const routes = {
   authors: () => "/authors/",
   author: (slug: string) => `/authors/${slug}/`,
   search: () => "/search/",
-  /** Pagefind's index and script, written by the search indexer after the pages. */
-  searchBundle: () => "/pagefind/",
-  /**
-   * Every article page's output file, as a glob (follows `article` above). The search indexer
-   * reads only these: skipping listings roughly halves its time on a large archive.
-   */
-  articleOutputGlob: () => "[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html",
+  /** The static search index (src/search/format.ts lays out the files inside). */
+  searchBundle: () => "/search-index/",
   notFound: () => "/404.html",
   rss: () => "/feed.xml",
   atom: () => "/atom.xml",

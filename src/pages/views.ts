@@ -139,7 +139,7 @@ function termIndex(of: "tags" | "authors", ctx: ViewContext): TermIndexPage {
   return { template: "terms", heading: of === "tags" ? "Tags" : "Authors", groups: [{ label: "", id: of, items: terms.map(item) }] };
 }
 
-/** Filter values here must equal what article.njk puts in its data-pagefind-filter attributes. */
+/** Filter values here must equal the ones the search index files (search/filters.ts reads the same Library fields). */
 function searchView(ctx: ViewContext): SearchPage {
   const { library } = ctx;
   const bundle = ctx.href(routes.searchBundle());

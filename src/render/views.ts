@@ -173,7 +173,7 @@ export interface NotFoundPage {
 export interface SearchPage {
   template: "search";
   heading: string;
-  /** Where Pagefind's bundle is served (`/pagefind/` under the path prefix). */
+  /** Where the search index is served (`/search-index/` under the path prefix). */
   bundleHref: string;
   /** The site root under the path prefix: result URLs are relative to it. */
   baseHref: string;
@@ -181,7 +181,7 @@ export interface SearchPage {
   archiveHref: string;
   /** False when the archive has no articles: there is no index, so no form and no script. */
   searchable: boolean;
-  /** Filter choices, from the Library: values match the articles' data-pagefind-filter. */
+  /** Filter choices, from the Library: values match the search index's filter files. */
   filters: { key: string; label: string; options: string[] }[];
 }
 

@@ -4,8 +4,7 @@ import { extname, join, normalize, sep } from "node:path";
 /**
  * What both static servers (the preview server and the test server) need to serve a built
  * site. Content types for files a built site contains, shared by the preview server and the test
- * server. `.wasm` matters: Pagefind's search loads WebAssembly, which browsers only compile
- * when it is served as application/wasm.
+ * server.
  */
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",

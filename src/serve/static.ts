@@ -11,8 +11,7 @@ import { contentType, findFile } from "./files.js";
  */
 export const STRICT_CSP = [
   "default-src 'self'",
-  // Pagefind runs its index as WebAssembly; nothing else needs more than 'self'.
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "object-src 'none'",

@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { DatelineError } from "../errors.js";
-import { SEARCH_BUNDLE_DIR } from "../render/search.js";
+import { SEARCH_BUNDLE_DIR } from "../search/format.js";
 
 /** The files under public/, sorted; a public file may not replace a generated page. */
 export async function listPublicFiles(publicDir: string, generated: Set<string>): Promise<string[]> {

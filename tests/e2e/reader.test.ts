@@ -3,6 +3,8 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
+import { searchTokenizer } from "../../src/search/tokenize.js";
+import { HOSTILE_TEXT } from "../support/search-sample.js";
 import { axeViolations, describeViolations, hasChromium, startLiveSite, watchErrors, type LiveSite } from "./browser.js";
 
 /**
@@ -119,6 +121,51 @@ describe.skipIf(!hasChromium)("a reader in Chromium", { timeout: 300_000 }, () =
     await page.locator("#filter-tag").selectOption(tag);
     expect(await resultCount(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("ranks, highlights, pages and matches the last word as a prefix", async () => {
+    const page = await site.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(site.url("/search/?q=desalination"));
+    await expect.poll(() => text(page.locator("#search-status"))).toMatch(/found for “desalination”/);
+    const marks = await page.locator("#search-results .search-result mark").allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.toLowerCase()).toBe("desalination");
+    // An unfinished last word finds what the whole word finds.
+    await page.locator("#search-query").fill("desalin");
+    await page.locator("#search-form button[type=submit]").click();
+    await expect.poll(() => text(page.locator("#search-status"))).toMatch(/found for “desalin”/);
+    expect((await page.locator("#search-results mark").first().textContent())?.toLowerCase()).toBe("desalination");
+    // A common word has more than one page of results: "Show more" adds the next ones.
+    await page.locator("#search-query").fill("said");
+    await page.locator("#search-form button[type=submit]").click();
+    const total = await resultCount(page);
+    expect(total).toBeGreaterThan(10);
+    await expect.poll(() => page.locator("#search-results .search-result").count()).toBe(10);
+    await page.locator("#search-results .more-results button").click();
+    await expect.poll(() => page.locator("#search-results .search-result").count()).toBe(Math.min(20, total));
+    // Words no article has, and words made of stopwords only, find nothing.
+    await page.locator("#search-query").fill("the of");
+    await page.locator("#search-form button[type=submit]").click();
+    expect(await resultCount(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("runs the same tokenizer in the browser as the build did", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.url("/search/"));
+    await expect.poll(() => page.locator("#search-form").isVisible()).toBe(true);
+    // A string, not a function: vitest would rewrite import() inside a function's source.
+    const inBrowser = (await page.evaluate(`(async () => {
+      const { tokenizer } = await import(new URL("/search-index/tokenize.js", location.href).href);
+      const sample = ${JSON.stringify(HOSTILE_TEXT)};
+      return { terms: tokenizer.terms(sample), words: tokenizer.words(sample).map((w) => w.word) };
+    })()`)) as { terms: string[]; words: string[] };
+    const here = searchTokenizer();
+    expect(inBrowser.terms).toEqual(here.terms(HOSTILE_TEXT));
+    expect(inBrowser.words).toEqual(here.words(HOSTILE_TEXT).map((w) => w.word));
     await page.close();
   });
 
