@@ -5,7 +5,7 @@ import { DatelineError } from "../errors.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Article } from "./article.js";
 import { discoverContent, type ContentFiles } from "./discover.js";
-import { parseFrontmatter } from "./frontmatter.js";
+import { frontmatterBody } from "./frontmatter.js";
 import { loadArticle, type LoadOptions } from "./load.js";
 import { reportUnusedMedia, resolveMedia } from "./media.js";
 import { decodeArticle } from "./read.js";
@@ -57,5 +57,5 @@ export async function readBody(article: Pick<Article, "sourcePath" | "digest" | 
       hint: "run the build again once the edit is saved",
     });
   }
-  return parseFrontmatter(decoded.text).body;
+  return frontmatterBody(decoded.text);
 }
