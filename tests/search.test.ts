@@ -47,6 +47,12 @@ describe("the search tokenizer", () => {
     expect(tokenizer.wordTerms("Harbours")).toEqual(["harbour"]);
   });
 
+  it("gives a text the terms of its words: excerpts highlight exactly what was indexed", () => {
+    for (const sample of [HOSTILE_TEXT, "ΟΔΟΣ ΟΔΟΣ. Ὀδυσσεύς’ ῥήτωρ", "l’été—déjà vu…½ ℃ ㈠ x́̂y"]) {
+      expect(tokenizer.terms(sample)).toEqual(tokenizer.words(sample).flatMap((w) => tokenizer.wordTerms(w.word)));
+    }
+  });
+
   it("names shards by prefix, with file names safe for any script", () => {
     expect(tokenizer.shardOf("harbour")).toBe("har");
     expect(tokenizer.shardOf("uk")).toBe("uk");
@@ -167,5 +173,21 @@ describe("search index files", () => {
     const error = await buildProject(dir, { publicDir: join(dir, "public") }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatelineError);
     expect((error as DatelineError).hint).toContain("search-index/");
+  });
+});
+
+describe("a full index that keeps nothing in memory", () => {
+  it("writes the same files by reading the articles again", async () => {
+    const { planFullIndex } = await import("../src/search/full.js");
+    const checked = await checkSite({ projectDir: await tempProject(files), now: NOW });
+    const kept = new MemoryWriter();
+    const remade = new MemoryWriter();
+    const a = await planFullIndex(checked.library!, checked.config);
+    await a.write(kept);
+    const b = await planFullIndex(checked.library!, checked.config, undefined, 0);
+    await b.write(remade);
+    expect([...b.keys]).toEqual([...a.keys]);
+    expect([...remade.files.keys()].sort()).toEqual([...kept.files.keys()].sort());
+    for (const path of kept.files.keys()) expect(remade.text(path), path).toBe(kept.text(path));
   });
 });

@@ -15,12 +15,16 @@ const WRITE_CONCURRENCY = 16;
  * learn their keys and again when written, which costs less memory than keeping them.
  *
  * A caller that must know every key before writing (the cached build) gets document files
- * written later by reading those articles again; `sink` lets the plain build skip that.
+ * and shards kept in memory up to HELD_CHARS (all of them at 10,000 articles) and the rest
+ * made again when written; `sink` lets the plain build write documents at once instead.
  */
+const HELD_CHARS = 64 * 2 ** 20;
+
 export async function planFullIndex(
   library: Library,
   config: IndexConfig,
   sink?: (path: string, contents: string) => Promise<void>,
+  heldChars = HELD_CHARS,
 ): Promise<PlannedIndex> {
   const base = indexBase(library, config);
   const { tokenizer, ids } = base;
@@ -28,6 +32,13 @@ export async function planFullIndex(
   const ordinal = new Map(sorted.map((id, i) => [id, i]));
   const postings = new PostingsBuilder(sorted);
   const keys = new Map<string, string>();
+  const held = new Map<string, string>();
+  let budget = sink ? 0 : heldChars;
+  const hold = (path: string, contents: string) => {
+    if (contents.length > budget) return;
+    held.set(path, contents);
+    budget -= contents.length;
+  };
   await forEachLimit(library.articles, READ_CONCURRENCY, async (article, i) => {
     const id = ids[i]!;
     const doc = await readDoc(article, config, tokenizer);
@@ -35,11 +46,14 @@ export async function planFullIndex(
     keys.set(path, fileKey(doc.file));
     postings.add(ordinal.get(id)!, doc.counts);
     if (sink) await sink(path, doc.file);
+    else hold(path, doc.file);
   });
   const shards: string[] = [];
   for (const [shard, terms] of postings.shards(tokenizer)) {
     shards.push(shard);
-    keys.set(searchPaths.shard(shard), fileKey(serializeShard(terms)));
+    const text = serializeShard(terms);
+    keys.set(searchPaths.shard(shard), fileKey(text));
+    hold(searchPaths.shard(shard), text);
   }
   const small = smallFiles(base, shards);
   for (const [path, contents] of small) keys.set(path, fileKey(contents));
@@ -54,13 +68,19 @@ export async function planFullIndex(
       if (!sink) {
         const again = library.articles.map((a, i) => [a, searchPaths.doc(ids[i]!)] as const).filter(([, path]) => wanted(path));
         await forEachLimit(again, READ_CONCURRENCY, async ([article, path]) => {
-          await writer.write(path, (await readDoc(article, config, tokenizer)).file);
+          await writer.write(path, held.get(path) ?? (await readDoc(article, config, tokenizer)).file);
         });
       }
+      const shardPaths = shards.map((s) => searchPaths.shard(s)).filter(wanted);
+      const remade = shardPaths.some((path) => !held.has(path));
       const files = function* () {
-        for (const [shard, terms] of postings.shards(tokenizer)) {
-          const path = searchPaths.shard(shard);
-          if (wanted(path)) yield [path, () => serializeShard(terms)] as const;
+        for (const path of shardPaths) if (held.has(path)) yield [path, () => held.get(path)!] as const;
+        // Shards not kept are made again from the postings (a very large archive).
+        if (remade) {
+          for (const [shard, terms] of postings.shards(tokenizer)) {
+            const path = searchPaths.shard(shard);
+            if (wanted(path) && !held.has(path)) yield [path, () => serializeShard(terms)] as const;
+          }
         }
         for (const [path, contents] of small) if (wanted(path)) yield [path, () => contents] as const;
       };
