@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { build, checkSite } from "../src/build.js";
 import { DatelineError } from "../src/errors.js";
-import { parseShard, searchPaths } from "../src/search/format.js";
+import { decodePostings, parseShard, searchPaths } from "../src/search/format.js";
 import { assignDocIds, idFor } from "../src/search/ids.js";
 import { writeSearchIndex } from "../src/search/search-index.js";
 import { searchTokenizer, tokenizerModule } from "../src/search/tokenize.js";
@@ -138,8 +138,8 @@ describe("search index files", () => {
 
     // Title words weigh 3, body words 1; plurals meet their singular.
     const plan = parseShard(site.writer.text(searchPaths.shard("pla")));
-    expect(plan.get("plan")).toEqual([[water, 3], [vote, 4]].sort(([a], [b]) => (a! < b! ? -1 : 1)));
-    expect(plan.get("plant")).toEqual([[water, 1]]);
+    expect(decodePostings(plan.get("plan")!)).toEqual([[water, 3], [vote, 4]].sort(([a], [b]) => (a! < b! ? -1 : 1)));
+    expect(decodePostings(plan.get("plant")!)).toEqual([[water, 1]]);
     expect(site.writer.text(searchPaths.tokenizer())).toBe(tokenizerModule());
     // The search page points the script at the index.
     expect(site.html("/search/")).toContain('data-bundle="/search-index/"');
@@ -189,5 +189,25 @@ describe("a full index that keeps nothing in memory", () => {
     expect([...b.keys]).toEqual([...a.keys]);
     expect([...remade.files.keys()].sort()).toEqual([...kept.files.keys()].sort());
     for (const path of kept.files.keys()) expect(remade.text(path), path).toBe(kept.text(path));
+  });
+});
+
+describe("patching one term's postings", () => {
+  it("drops and merges exactly like decoding, filtering and sorting", async () => {
+    const fc = await import("fast-check");
+    const { decodePostings, encodePostings, patchPostings } = await import("../src/search/format.js");
+    const id = fc.integer({ min: 0, max: 36 ** 8 - 1 }).map((n) => n.toString(36).padStart(8, "0"));
+    const posting = fc.tuple(id, fc.integer({ min: 1, max: 1023 }));
+    fc.assert(
+      fc.property(fc.uniqueArray(posting, { selector: (p) => p[0], maxLength: 30 }), fc.array(fc.boolean()), fc.uniqueArray(posting, { selector: (p) => p[0], maxLength: 4 }), (live, drop, added) => {
+        const sorted = [...live].sort(([a], [b]) => (a < b ? -1 : 1));
+        const dropped = new Set(sorted.filter((_, i) => drop[i]).map(([d]) => d));
+        for (const [a] of added) dropped.add(a); // an edited document's old postings go too
+        const expected = [...sorted.filter(([d]) => !dropped.has(d)), ...added].sort(([a], [b]) => (a < b ? -1 : 1));
+        const got = patchPostings(encodePostings(sorted), dropped, added);
+        expect(got).toBe(encodePostings(expected));
+        expect(decodePostings(got)).toEqual(expected);
+      }),
+    );
   });
 });

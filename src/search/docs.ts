@@ -7,6 +7,7 @@ import type { PublishedArticle } from "../model/library.js";
 import { href } from "../model/routes.js";
 import { digest } from "../util/digest.js";
 import { serializeDoc, type DocRecord } from "./format.js";
+import { hash53 } from "./ids.js";
 import { MAX_TF } from "./postings.js";
 import type { SearchTokenizer } from "./tokenize.js";
 
@@ -30,7 +31,8 @@ const TITLE_WEIGHT = 3;
  * also depends on the timezone and the route layout, not only on the file.
  */
 export function docFingerprint(article: Pick<PublishedArticle, "digest" | "url">): string {
-  return digest(article.digest, article.url).slice(0, 16);
+  // The file's own sha256 (80 bits of it) and a cheap hash of the URL: no hashing of the text.
+  return `${article.digest.slice(0, 20)}.${hash53(article.url).toString(36)}`;
 }
 
 /** Everything outside the articles that changes document files or terms. */

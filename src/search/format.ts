@@ -1,4 +1,5 @@
 import { routes } from "../model/routes.js";
+import { DOC_ID_LENGTH } from "./ids.js";
 import { searchTokenizer } from "./tokenize.js";
 
 /**
@@ -62,23 +63,52 @@ export type Posting = readonly [id: string, tf: number];
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `terms` in any order; each term's postings sorted by id. Empty terms are left out. */
-export function serializeShard(terms: Iterable<readonly [string, readonly Posting[]]>): string {
-  const sorted = [...terms].filter(([, postings]) => postings.length > 0).sort(([a], [b]) => byCodeUnits(a, b));
-  const rows = sorted.map(([term, postings]) => [term, postings.map(([id, tf]) => (tf === 1 ? id : `${id}:${tf}`)).join(" ")]);
-  return `{"terms":[${rows.map((r) => JSON.stringify(r)).join(",\n")}]}\n`;
+/** Postings sorted by id, as their string. */
+export function encodePostings(postings: readonly Posting[]): string {
+  return postings.map(([id, tf]) => (tf === 1 ? id : `${id}:${tf}`)).join(" ");
 }
 
-export function parseShard(text: string): Map<string, Posting[]> {
+export function decodePostings(text: string): Posting[] {
+  if (text === "") return [];
+  return text.split(" ").map((p): Posting => {
+    const colon = p.indexOf(":");
+    return colon < 0 ? [p, 1] : [p.slice(0, colon), Number(p.slice(colon + 1))];
+  });
+}
+
+/**
+ * Encoded postings without the documents in `dropped` and with `added` merged in, without
+ * decoding the rest: a common term has a posting for most documents, and an edit changes
+ * a few hundred terms. Each entry starts with its fixed-length id, so ids order entries.
+ */
+export function patchPostings(encoded: string, dropped: ReadonlySet<string>, added: readonly Posting[]): string {
+  let entries = encoded === "" ? [] : encoded.split(" ");
+  if (dropped.size > 0) entries = entries.filter((e) => !dropped.has(e.slice(0, DOC_ID_LENGTH)));
+  const extra = encodePostings([...added].sort(([a], [b]) => byCodeUnits(a, b))).split(" ").filter((e) => e !== "");
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < entries.length || j < extra.length) {
+    if (j >= extra.length || (i < entries.length && entries[i]!.slice(0, DOC_ID_LENGTH) < extra[j]!.slice(0, DOC_ID_LENGTH))) merged.push(entries[i++]!);
+    else merged.push(extra[j++]!);
+  }
+  return merged.join(" ");
+}
+
+/** Rows of term and encoded postings, in any order. Terms without postings are left out. */
+export function serializeShard(rows: Iterable<readonly [string, string]>): string {
+  const sorted = [...rows].filter(([, postings]) => postings !== "").sort(([a], [b]) => byCodeUnits(a, b));
+  return `{"terms":[${sorted.map((r) => JSON.stringify(r)).join(",\n")}]}\n`;
+}
+
+/** term → encoded postings; a patch decodes only the terms it changes. */
+export function parseShard(text: string): Map<string, string> {
   const parsed = JSON.parse(text) as { terms?: unknown };
   if (!Array.isArray(parsed.terms)) throw new MalformedIndexFile("not a search shard");
-  const terms = new Map<string, Posting[]>();
+  const terms = new Map<string, string>();
   for (const row of parsed.terms as unknown[]) {
     if (!Array.isArray(row) || typeof row[0] !== "string" || typeof row[1] !== "string") throw new MalformedIndexFile("bad shard row");
-    terms.set(row[0], row[1].split(" ").map((p: string): Posting => {
-      const colon = p.indexOf(":");
-      return colon < 0 ? [p, 1] : [p.slice(0, colon), Number(p.slice(colon + 1))];
-    }));
+    terms.set(row[0], row[1]);
   }
   return terms;
 }

@@ -2,7 +2,7 @@ import type { Library } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
 import { readDoc } from "./docs.js";
-import { searchPaths, serializeShard } from "./format.js";
+import { encodePostings, searchPaths, serializeShard, type Posting } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex } from "./plan.js";
 import { PostingsBuilder } from "./postings.js";
 
@@ -51,7 +51,7 @@ export async function planFullIndex(
   const shards: string[] = [];
   for (const [shard, terms] of postings.shards(tokenizer)) {
     shards.push(shard);
-    const text = serializeShard(terms);
+    const text = shardText(terms);
     keys.set(searchPaths.shard(shard), fileKey(text));
     hold(searchPaths.shard(shard), text);
   }
@@ -79,7 +79,7 @@ export async function planFullIndex(
         if (remade) {
           for (const [shard, terms] of postings.shards(tokenizer)) {
             const path = searchPaths.shard(shard);
-            if (wanted(path) && !held.has(path)) yield [path, () => serializeShard(terms)] as const;
+            if (wanted(path) && !held.has(path)) yield [path, () => shardText(terms)] as const;
           }
         }
         for (const [path, contents] of small) if (wanted(path)) yield [path, () => contents] as const;
@@ -88,3 +88,5 @@ export async function planFullIndex(
     },
   };
 }
+
+const shardText = (terms: readonly [string, Posting[]][]) => serializeShard(terms.map(([term, postings]) => [term, encodePostings(postings)] as const));

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { Library } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
-import { readDoc, termCounts, type IndexedDoc } from "./docs.js";
-import { MalformedIndexFile, parseDoc, parseShard, searchPaths, serializeShard, type Posting } from "./format.js";
+import { readDoc, termCounts } from "./docs.js";
+import { MalformedIndexFile, patchPostings, parseDoc, parseShard, searchPaths, serializeShard, type Posting } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex, type SearchState } from "./plan.js";
 
 /**
@@ -64,45 +64,44 @@ export async function planPatch(library: Library, config: IndexConfig, live: Liv
     if (!Array.isArray(meta.shards)) return undefined;
     const liveShards = new Set(meta.shards as string[]);
 
-    const touched = new Set<string>();
+    // shard → term → the postings to add to it (empty when the term only loses postings).
+    const changes = new Map<string, Map<string, Posting[]>>();
+    const change = (term: string) => {
+      const shard = tokenizer.shardOf(term);
+      let terms = changes.get(shard);
+      if (!terms) changes.set(shard, (terms = new Map()));
+      let added = terms.get(term);
+      if (!added) terms.set(term, (added = []));
+      return added;
+    };
     const { tokenizer } = base;
     await forEachLimit(gone, READ_CONCURRENCY, async (id) => {
       const counts = termCounts(parseDoc(await readLive(searchPaths.doc(id))), tokenizer);
-      for (const term of counts.keys()) touched.add(tokenizer.shardOf(term));
+      for (const term of counts.keys()) change(term);
     });
-    const added: [string, IndexedDoc][] = [];
     await forEachLimit(fresh, READ_CONCURRENCY, async ([id, i]) => {
       const doc = await readDoc(library.articles[i]!, config, tokenizer);
-      added.push([id, doc]);
       const path = searchPaths.doc(id);
       keys.set(path, fileKey(doc.file));
       contents.set(path, doc.file);
-      for (const term of doc.counts.keys()) touched.add(tokenizer.shardOf(term));
+      for (const [term, tf] of doc.counts) change(term).push([id, tf]);
     });
 
     const dropped = new Set(gone);
     const shards = new Set(liveShards);
     for (const shard of liveShards) {
-      if (touched.has(shard)) continue;
+      if (changes.has(shard)) continue;
       const path = searchPaths.shard(shard);
       const key = live.keys.get(path);
       if (key === undefined) return undefined;
       keys.set(path, key);
     }
-    await forEachLimit(touched, READ_CONCURRENCY, async (shard) => {
+    await forEachLimit(changes, READ_CONCURRENCY, async ([shard, changed]) => {
       const path = searchPaths.shard(shard);
-      const terms = liveShards.has(shard) ? parseShard(await readLive(path)) : new Map<string, Posting[]>();
-      for (const [term, postings] of terms) terms.set(term, postings.filter(([id]) => !dropped.has(id)));
-      for (const [id, doc] of added) {
-        for (const [term, tf] of doc.counts) {
-          if (tokenizer.shardOf(term) !== shard) continue;
-          const list = terms.get(term) ?? [];
-          list.push([id, tf]);
-          terms.set(term, list);
-        }
-      }
-      for (const list of terms.values()) list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      if ([...terms.values()].every((list) => list.length === 0)) {
+      // Only the changed terms' postings are decoded; the others are copied as they are.
+      const terms = liveShards.has(shard) ? parseShard(await readLive(path)) : new Map<string, string>();
+      for (const [term, added] of changed) terms.set(term, patchPostings(terms.get(term) ?? "", dropped, added));
+      if ([...terms.values()].every((postings) => postings === "")) {
         shards.delete(shard);
         return;
       }
