@@ -120,8 +120,10 @@ function chosenFilters() {
 /** The ids of each chosen filter's documents, newest first. */
 async function filterLists(filters) {
   return Promise.all(Object.entries(filters).map(async ([key, value]) => {
-    const file = meta.filters[key]?.[value];
-    if (!file) return [];
+    // Values come from the address bar: only the index's own values name a file.
+    const values = meta.filters[key] ?? {};
+    const file = Object.hasOwn(values, value) ? values[value] : undefined;
+    if (typeof file !== "string") return [];
     const { ids } = await fetchJson(file);
     return ids ? ids.split(" ") : [];
   }));

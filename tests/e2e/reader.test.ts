@@ -145,6 +145,10 @@ describe.skipIf(!hasChromium)("a reader in Chromium", { timeout: 300_000 }, () =
     await expect.poll(() => page.locator("#search-results .search-result").count()).toBe(10);
     await page.locator("#search-results .more-results button").click();
     await expect.poll(() => page.locator("#search-results .search-result").count()).toBe(Math.min(20, total));
+    // A filter value the page does not offer (typed into the address bar) is ignored.
+    await page.goto(site.url("/search/?q=said&tag=__proto__"));
+    expect(await resultCount(page)).toBe(total);
+    expect(await page.locator("#filter-tag").inputValue()).toBe("");
     // Words no article has, and words made of stopwords only, find nothing.
     await page.locator("#search-query").fill("the of");
     await page.locator("#search-form button[type=submit]").click();
