@@ -211,3 +211,28 @@ describe("patching one term's postings", () => {
     );
   });
 });
+
+describe("reading documents in worker threads", () => {
+  it("gives the same documents as the main thread, and names an unreadable article", async () => {
+    // Worker threads run the compiled code (lib/, made by `pretest`).
+    const lib = (await import(pathToFileURL(join(ROOT, "lib", "search", "doc-pool.js")).href)) as typeof import("../src/search/doc-pool.js");
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) many[`articles/2024/story-${i}.md`] = article({ title: `"Story ${i}"`, date: "2024-03-01" }, `Words of story ${i}: café harbours.`);
+    const checked = await checkSite({ projectDir: await tempProject(many), now: NOW });
+    const { docInput } = await import("../src/search/docs.js");
+    const inputs = checked.library!.articles.map((a) => docInput(a, checked.config));
+    const collect = async (workers: number) => {
+      const docs: unknown[] = new Array(inputs.length);
+      await lib.readDocs(inputs, searchTokenizer(), (doc, i) => void (docs[i] = doc), workers);
+      return docs;
+    };
+    const threaded = await collect(2);
+    expect(threaded).toEqual(await collect(0));
+    expect(threaded.every((d) => d !== undefined)).toBe(true);
+
+    await rm(checked.library!.articles[70]!.sourcePath);
+    const error = await collect(2).catch((e: unknown) => e);
+    expect((error as Error).name).toBe("DatelineError");
+    expect((error as Error).message).toContain(checked.library!.articles[70]!.file);
+  });
+});

@@ -18,8 +18,9 @@ import type { SearchTokenizer } from "./tokenize.js";
 export interface IndexedDoc {
   /** The document file's bytes. */
   file: string;
-  /** term → frequency (title words count as several occurrences). */
-  counts: Map<string, number>;
+  /** Distinct terms and their frequencies (title words count as several occurrences). */
+  terms: string[];
+  tfs: number[];
 }
 
 /** A title word weighs as much as this many body words: a headline says what a story is about. */
@@ -46,25 +47,43 @@ export function searchText(markdown: string): string {
   return stripMarkdown(headings).replace(/\s+/g, " ").trim();
 }
 
-export async function readDoc(article: PublishedArticle, config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizer: SearchTokenizer): Promise<IndexedDoc> {
+/** What reading one document needs: plain data, so it can travel to a worker thread. */
+export interface DocInput {
+  sourcePath: string;
+  digest: string;
+  /** The article file, for messages. */
+  file: string;
+  record: Omit<DocRecord, "text">;
+}
+
+export function docInput(article: PublishedArticle, config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">): DocInput {
+  return {
+    sourcePath: article.sourcePath,
+    digest: article.digest,
+    file: article.file,
+    record: {
+      url: href(article.url, config.pathPrefix),
+      title: article.title,
+      date: formatDisplayDate(article.date, config.timezone, config.language),
+      year: article.year,
+    },
+  };
+}
+
+export async function readDoc(input: DocInput, tokenizer: SearchTokenizer): Promise<IndexedDoc> {
   let body: string;
   try {
-    body = await readBody(article);
+    body = await readBody(input);
   } catch (error) {
     if (error instanceof DatelineError) throw error;
-    throw new DatelineError(`cannot read ${article.file} to index it for search: ${(error as Error).message}`, {
+    throw new DatelineError(`cannot read ${input.file} to index it for search: ${(error as Error).message}`, {
       cause: error,
       hint: "check that the file exists and is readable, then build again; nothing was written",
     });
   }
-  const record: DocRecord = {
-    url: href(article.url, config.pathPrefix),
-    title: article.title,
-    date: formatDisplayDate(article.date, config.timezone, config.language),
-    year: article.year,
-    text: searchText(body),
-  };
-  return { file: serializeDoc(record), counts: termCounts(record, tokenizer) };
+  const record: DocRecord = { ...input.record, text: searchText(body) };
+  const counts = termCounts(record, tokenizer);
+  return { file: serializeDoc(record), terms: [...counts.keys()], tfs: [...counts.values()] };
 }
 
 /** Terms of a document record, as written in its file (so a patch can recount old documents). */

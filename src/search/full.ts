@@ -1,7 +1,8 @@
 import type { Library } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
-import { readDoc } from "./docs.js";
+import { readDocs } from "./doc-pool.js";
+import { docInput, readDoc } from "./docs.js";
 import { encodePostings, searchPaths, serializeShard, type Posting } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex } from "./plan.js";
 import { PostingsBuilder } from "./postings.js";
@@ -39,12 +40,12 @@ export async function planFullIndex(
     held.set(path, contents);
     budget -= contents.length;
   };
-  await forEachLimit(library.articles, READ_CONCURRENCY, async (article, i) => {
+  const inputs = library.articles.map((a) => docInput(a, config));
+  await readDocs(inputs, tokenizer, async (doc, i) => {
     const id = ids[i]!;
-    const doc = await readDoc(article, config, tokenizer);
     const path = searchPaths.doc(id);
     keys.set(path, fileKey(doc.file));
-    postings.add(ordinal.get(id)!, doc.counts);
+    postings.add(ordinal.get(id)!, doc.terms, doc.tfs);
     if (sink) await sink(path, doc.file);
     else hold(path, doc.file);
   });
@@ -68,7 +69,7 @@ export async function planFullIndex(
       if (!sink) {
         const again = library.articles.map((a, i) => [a, searchPaths.doc(ids[i]!)] as const).filter(([, path]) => wanted(path));
         await forEachLimit(again, READ_CONCURRENCY, async ([article, path]) => {
-          await writer.write(path, held.get(path) ?? (await readDoc(article, config, tokenizer)).file);
+          await writer.write(path, held.get(path) ?? (await readDoc(docInput(article, config), tokenizer)).file);
         });
       }
       const shardPaths = shards.map((s) => searchPaths.shard(s)).filter(wanted);

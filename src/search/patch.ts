@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Library } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
-import { readDoc, termCounts } from "./docs.js";
+import { docInput, readDoc, termCounts } from "./docs.js";
 import { MalformedIndexFile, patchPostings, parseDoc, parseShard, searchPaths, serializeShard, type Posting } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex, type SearchState } from "./plan.js";
 
@@ -80,11 +80,11 @@ export async function planPatch(library: Library, config: IndexConfig, live: Liv
       for (const term of counts.keys()) change(term);
     });
     await forEachLimit(fresh, READ_CONCURRENCY, async ([id, i]) => {
-      const doc = await readDoc(library.articles[i]!, config, tokenizer);
+      const doc = await readDoc(docInput(library.articles[i]!, config), tokenizer);
       const path = searchPaths.doc(id);
       keys.set(path, fileKey(doc.file));
       contents.set(path, doc.file);
-      for (const [term, tf] of doc.counts) change(term).push([id, tf]);
+      doc.terms.forEach((term, k) => change(term).push([id, doc.tfs[k]!]));
     });
 
     const dropped = new Set(gone);

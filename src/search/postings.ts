@@ -31,8 +31,10 @@ export class PostingsBuilder {
     }
   }
 
-  add(ordinal: number, counts: ReadonlyMap<string, number>): void {
-    for (const [term, tf] of counts) {
+  add(ordinal: number, terms: readonly string[], tfs: readonly number[]): void {
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      const tf = tfs[k]!;
       let entry = this.#terms.get(term);
       if (!entry) {
         entry = { data: new Uint32Array(4), length: 0 };
