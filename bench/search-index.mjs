@@ -19,6 +19,9 @@ const { values, positionals } = parseArgs({
 });
 const projectDir = resolve(positionals[0] ?? ".");
 const mb = (bytes) => `${Math.round(bytes / 1024 / 1024)} MB`;
+// With `node --expose-gc`, also print the live heap after a full collection: RSS follows V8's
+// lazy collection of garbage (every body read is garbage soon after), not what is kept.
+const live = () => (globalThis.gc ? (globalThis.gc(), `, live heap ${mb(process.memoryUsage().heapUsed)}`) : "");
 
 const loadStart = performance.now();
 const checked = await checkSite({ projectDir });
@@ -27,12 +30,12 @@ if (!checked.ok || !checked.library) {
   process.exit(1);
 }
 const loaded = performance.now();
-console.log(`loaded ${checked.library.articles.length} articles in ${Math.round(loaded - loadStart)} ms, rss ${mb(process.memoryUsage().rss)}`);
+console.log(`loaded ${checked.library.articles.length} articles in ${Math.round(loaded - loadStart)} ms, rss ${mb(process.memoryUsage().rss)}${live()}`);
 if (!values["load-only"]) {
   const out = values.out ? resolve(values.out) : join(await mkdtemp(join(tmpdir(), "dateline-search-bench-")), "site");
   const writer = await DiskWriter.open(out);
   const index = await writeSearchIndex(checked.library, checked.config, writer);
   await writer.commit();
   const done = performance.now();
-  console.log(`indexed ${index.docs} articles into ${index.keys.size} files in ${Math.round(done - loaded)} ms (${out}), rss ${mb(process.memoryUsage().rss)}`);
+  console.log(`indexed ${index.docs} articles into ${index.keys.size} files in ${Math.round(done - loaded)} ms (${out}), rss ${mb(process.memoryUsage().rss)}${live()}`);
 }

@@ -18,6 +18,7 @@ import type { SearchTokenizer } from "./tokenize.js";
 const BATCH_SIZE = 64;
 const IN_FLIGHT_PER_WORKER = 2;
 const READ_CONCURRENCY = 16;
+const WORKER_HEAP_MB = 96;
 
 function workerFile(): string {
   return fileURLToPath(new URL("./doc-worker.js", import.meta.url));
@@ -40,7 +41,9 @@ export async function readDocs(
   }
   const batches: { start: number; inputs: DocInput[] }[] = [];
   for (let start = 0; start < inputs.length; start += BATCH_SIZE) batches.push({ start, inputs: inputs.slice(start, start + BATCH_SIZE) });
-  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(workerFile()));
+  // A worker keeps nothing between batches: a small old generation makes it collect its
+  // garbage (every body it read) instead of growing the process by hundreds of megabytes.
+  const threads = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;

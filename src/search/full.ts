@@ -10,10 +10,9 @@ import { PostingsBuilder } from "./postings.js";
 const WRITE_CONCURRENCY = 16;
 
 /**
- * A full build of the search index. Articles are read with bounded concurrency; each one's
- * document file is hashed (and handed to `sink` when the caller can write at once) and its
- * terms go into compact postings; no article text is kept. Shards are serialized once to
- * learn their keys and again when written, which costs less memory than keeping them.
+ * A full build of the search index. Articles are read, stripped and tokenized in worker
+ * threads (doc-pool.ts); each document file is hashed (and handed to `sink` when the caller
+ * can write at once) and its terms go into compact postings.
  *
  * A caller that must know every key before writing (the cached build) gets document files
  * and shards kept in memory up to HELD_CHARS (all of them at 10,000 articles) and the rest
