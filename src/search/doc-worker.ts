@@ -8,9 +8,10 @@ import { searchTokenizer } from "./tokenize.js";
  * part of a full index) and posts them back in order. Errors go back as text: a
  * DatelineError already names the article and says what to do.
  */
+/** A batch as work/batches.ts sends it. */
 export interface DocBatch {
   id: number;
-  inputs: DocInput[];
+  tasks: DocInput[];
 }
 
 export type DocResult = { ok: true; doc: IndexedDoc } | { ok: false; message: string; hint?: string | undefined; named: boolean };
@@ -20,7 +21,7 @@ if (port) {
   const tokenizer = searchTokenizer();
   port.on("message", async (batch: DocBatch) => {
     const results: DocResult[] = [];
-    for (const input of batch.inputs) {
+    for (const input of batch.tasks) {
       try {
         results.push({ ok: true, doc: await readDoc(input, tokenizer) });
       } catch (error) {

@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
 import type { ArticleTask, ArticleTaskResult } from "./article-task.js";
-import type { BatchRequest } from "./worker.js";
+import { runBatches } from "./batches.js";
 
 /**
  * Spreads article tasks (read, parse, validate, find entity mentions, render the body) over
@@ -18,8 +17,6 @@ export type PoolMode = "workers" | "in-process";
 type BatchResult = { ok: true; result: ArticleTaskResult } | { ok: false; file: string; message: string; named: boolean; hint?: string };
 
 const BATCH_SIZE = 24;
-/** Batches queued per worker, so a worker never waits for the main thread to send more. */
-const IN_FLIGHT_PER_WORKER = 2;
 
 export function workerFile(): string {
   return fileURLToPath(new URL("./worker.js", import.meta.url));
@@ -57,50 +54,19 @@ export class ArticlePool {
   }
 
   private async inWorkers(tasks: readonly ArticleTask[], onResult: (result: ArticleTaskResult, index: number) => void): Promise<void> {
-    const batches: { start: number; tasks: ArticleTask[] }[] = [];
-    for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push({ start, tasks: tasks.slice(start, start + BATCH_SIZE) });
-    const workers = Array.from({ length: Math.min(this.size, batches.length) }, () => new Worker(workerFile()));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let next = 0;
-        let done = 0;
-        let failed = false;
-        const fail = (error: unknown) => {
-          if (failed) return;
-          failed = true;
-          reject(error);
-        };
-        const send = (worker: Worker) => {
-          if (failed || next >= batches.length) return;
-          const id = next++;
-          worker.postMessage({ id, tasks: batches[id]!.tasks } satisfies BatchRequest);
-        };
-        for (const worker of workers) {
-          worker.on("message", (message: { id: number; results: BatchResult[] }) => {
-            const batch = batches[message.id]!;
-            try {
-              message.results.forEach((r, i) => {
-                // A DatelineError from the task already names the file and says what to do.
-                if (!r.ok && r.named) throw new DatelineError(r.message, r.hint === undefined ? {} : { hint: r.hint });
-                if (!r.ok) throw new DatelineError(`unexpected failure while loading ${r.file}`, { cause: new Error(r.message) });
-                onResult(r.result, batch.start + i);
-              });
-            } catch (error) {
-              fail(error);
-              return;
-            }
-            if (++done === batches.length) resolve();
-            else send(worker);
-          });
-          worker.on("error", (error) => fail(new DatelineError("a loading worker thread failed", { cause: error })));
-          worker.on("exit", (code) => {
-            if (code !== 0) fail(new DatelineError(`a loading worker thread stopped with code ${code}`));
-          });
-          for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) send(worker);
-        }
-      });
-    } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
-    }
+    await runBatches<ArticleTask, BatchResult, ArticleTaskResult>({
+      workerFile: workerFile(),
+      threads: this.size,
+      tasks,
+      batchSize: BATCH_SIZE,
+      label: "loading",
+      unwrap: (r) => {
+        if (r.ok) return r.result;
+        // A DatelineError from the task already names the file and says what to do.
+        if (r.named) throw new DatelineError(r.message, r.hint === undefined ? {} : { hint: r.hint });
+        throw new DatelineError(`unexpected failure while loading ${r.file}`, { cause: new Error(r.message) });
+      },
+      onResult,
+    });
   }
 }

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
 import { acquireLock, assertLockHeld, recover, releaseLock, swapIn } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
+import { matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
 
 /**
  * Atomic output with incremental writes. Two complete generations of the site live side by
@@ -24,16 +25,6 @@ import { resolveInside, type Writer } from "./writer.js";
  * folder through renames. A manifest is deleted before its folder is modified, and every file
  * is checked against it with lstat before being trusted; anything unknown is rebuilt.
  */
-type FileRecord = [key: string, ino: number, size: number, mtimeMs: number];
-
-interface Manifest {
-  format: "dateline-output";
-  version: 1;
-  files: Record<string, FileRecord>;
-  /** Whatever the build wants to remember about this generation (see build-cached.ts). */
-  state?: unknown;
-}
-
 export type GenerationMode = "unchanged" | "update-spare" | "seeded-spare" | "fresh";
 
 export class GenerationWriter implements Writer {
@@ -48,7 +39,7 @@ export class GenerationWriter implements Writer {
   private constructor(
     readonly outDir: string,
     readonly spareDir: string,
-    private readonly manifestDir: string,
+    private readonly manifests: ManifestStore,
     private readonly lockPath: string,
     private readonly trust: boolean,
   ) {}
@@ -62,7 +53,7 @@ export class GenerationWriter implements Writer {
     await acquireLock(lockPath, outDir);
     try {
       await recover(parent, name, outDir);
-      const writer = new GenerationWriter(outDir, join(parent, `.${name}.spare`), manifestDir, lockPath, trust);
+      const writer = new GenerationWriter(outDir, join(parent, `.${name}.spare`), new ManifestStore(manifestDir), lockPath, trust);
       for (const entry of readdirSync(parent)) {
         if (entry.startsWith(`.${name}.spare.trash-`) || entry.startsWith(`.${name}.staging-`)) writer.trash(join(parent, entry));
       }
@@ -75,7 +66,7 @@ export class GenerationWriter implements Writer {
 
   /** The keys and state the live generation was built with, when it can be trusted. */
   previous(): { keys: Map<string, string>; state: unknown } | undefined {
-    const live = this.trust ? this.readManifest(this.outDir) : undefined;
+    const live = this.trust ? this.manifests.read(this.outDir) : undefined;
     if (!live) return undefined;
     return { keys: new Map(Object.entries(live.files).map(([path, record]) => [path, record[0]])), state: live.state };
   }
@@ -86,7 +77,7 @@ export class GenerationWriter implements Writer {
    * keys to the map it gave prepare() until it commits.
    */
   get startsFresh(): boolean {
-    return !this.trust || (!this.readManifest(this.outDir) && !this.readManifest(this.spareDir));
+    return !this.trust || (!this.manifests.read(this.outDir) && !this.manifests.read(this.spareDir));
   }
 
   /** The folder this build writes into (after prepare): where the search indexer must run. */
@@ -105,22 +96,22 @@ export class GenerationWriter implements Writer {
    */
   prepare(keys: Map<string, string>): Set<string> {
     this.#keys = keys;
-    const live = this.trust ? this.readManifest(this.outDir) : undefined;
+    const live = this.trust ? this.manifests.read(this.outDir) : undefined;
     if (live && sameKeys(live, keys) && this.verify(this.outDir, live, keys).size === 0) {
       this.#mode = "unchanged";
       return new Set();
     }
-    let spare = this.trust ? this.readManifest(this.spareDir) : undefined;
+    let spare = this.trust ? this.manifests.read(this.spareDir) : undefined;
     if (!spare) {
       this.trash(this.spareDir);
       if (live) {
         this.seed(live);
         this.#mode = "seeded-spare";
-        spare = this.readManifest(this.spareDir);
+        spare = this.manifests.read(this.spareDir);
       }
     }
     if (spare) {
-      this.dropManifest(this.spareDir);
+      this.manifests.drop(this.spareDir);
       this.#target = this.spareDir;
       this.#mode = this.#mode === "seeded-spare" ? this.#mode : "update-spare";
       const stale = this.verify(this.spareDir, spare, keys);
@@ -173,13 +164,13 @@ export class GenerationWriter implements Writer {
         if (this.#target !== this.spareDir) this.trash(this.spareDir);
         await rename(previous, this.spareDir);
       }
-      this.writeManifest(this.outDir, records);
+      this.manifests.write(this.outDir, records);
       // Every build leaves a trusted spare, so the next edit never waits for one to be made.
-      if (!this.readManifest(this.spareDir)) {
+      if (!this.manifests.read(this.spareDir)) {
         this.trash(this.spareDir);
         this.seed(records);
       }
-      this.dropOtherManifests();
+      this.manifests.keepOnly(this.outDir, this.spareDir);
     } finally {
       await releaseLock(this.lockPath);
     }
@@ -284,7 +275,7 @@ export class GenerationWriter implements Writer {
         // Missing in the live folder: verify() will find it stale and it is rewritten.
       }
     }
-    this.writeManifest(this.spareDir, live);
+    this.manifests.write(this.spareDir, live);
   }
 
   private record(dir: string): Manifest {
@@ -301,53 +292,13 @@ export class GenerationWriter implements Writer {
     return { format: "dateline-output", version: 1, files };
   }
 
-  private manifestPath(dir: string): string | undefined {
-    try {
-      const s = statSync(dir);
-      return join(this.manifestDir, `${s.dev}-${s.ino}.json`);
-    } catch {
-      return undefined;
-    }
-  }
-
-  private readManifest(dir: string): Manifest | undefined {
-    const path = this.manifestPath(dir);
-    if (!path) return undefined;
-    try {
-      const m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
-      return m.format === "dateline-output" && m.version === 1 && m.files && typeof m.files === "object" ? m : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private writeManifest(dir: string, manifest: Manifest): void {
-    const path = this.manifestPath(dir);
-    if (!path) return;
-    writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
-    renameSync(`${path}.tmp`, path);
-  }
-
-  /** Manifests of folders that are neither live nor spare any more. */
-  private dropOtherManifests(): void {
-    const keep = new Set([this.manifestPath(this.outDir), this.manifestPath(this.spareDir)].map((p) => p && basename(p)));
-    for (const entry of readdirSync(this.manifestDir)) {
-      if (entry.endsWith(".json") && !keep.has(entry)) rmSync(join(this.manifestDir, entry), { force: true });
-    }
-  }
-
-  private dropManifest(dir: string): void {
-    const path = this.manifestPath(dir);
-    if (path) rmSync(path, { force: true });
-  }
-
   /**
    * Moves a folder out of the way and deletes it in the background: deleting a whole site
    * can take many seconds, and nothing waits on it. A leftover is removed by a later build.
    */
   trash(dir: string): void {
     const gone = `${dir}.trash-${process.pid}-${Date.now()}`;
-    this.dropManifest(dir);
+    this.manifests.drop(dir);
     try {
       renameSync(dir, gone);
     } catch {
@@ -358,21 +309,5 @@ export class GenerationWriter implements Writer {
     } catch {
       rmSync(gone, { recursive: true, force: true });
     }
-  }
-}
-
-/** Same paths with the same keys; checked before any file is looked at. */
-function sameKeys(manifest: Manifest, keys: Map<string, string>): boolean {
-  if (Object.keys(manifest.files).length !== keys.size) return false;
-  for (const [path, key] of keys) if (manifest.files[path]?.[0] !== key) return false;
-  return true;
-}
-
-function matches(file: string, record: FileRecord): boolean {
-  try {
-    const s = lstatSync(file);
-    return s.isFile() && s.ino === record[1] && s.size === record[2] && s.mtimeMs === record[3];
-  } catch {
-    return false;
   }
 }

@@ -1,0 +1,65 @@
+import { Worker, type ResourceLimits } from "node:worker_threads";
+import { DatelineError } from "../errors.js";
+
+/**
+ * Runs tasks on worker threads in batches: a message per task costs more than the task. The
+ * worker answers each `{ id, tasks }` with `{ id, results }` in the same order; `unwrap` turns
+ * a result into a value or throws (a failure reported by the worker). A few batches stay in
+ * flight per worker, so a worker never waits for the main thread and memory stays bounded.
+ * Results reach `onResult` in no particular order, each with its task's index.
+ */
+export interface BatchRun<T, W, R> {
+  workerFile: string;
+  threads: number;
+  tasks: readonly T[];
+  batchSize: number;
+  /** Names the threads in errors: "loading", "search indexing". */
+  label: string;
+  resourceLimits?: ResourceLimits;
+  unwrap: (result: W) => R;
+  onResult: (result: R, index: number) => Promise<void> | void;
+}
+
+const IN_FLIGHT_PER_WORKER = 2;
+
+export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<void> {
+  const batches: { start: number; tasks: T[] }[] = [];
+  for (let start = 0; start < run.tasks.length; start += run.batchSize) batches.push({ start, tasks: run.tasks.slice(start, start + run.batchSize) });
+  if (batches.length === 0) return;
+  const options = run.resourceLimits ? { resourceLimits: run.resourceLimits } : {};
+  const workers = Array.from({ length: Math.max(1, Math.min(run.threads, batches.length)) }, () => new Worker(run.workerFile, options));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let done = 0;
+      let failed = false;
+      const fail = (error: unknown) => {
+        if (!failed) reject(error);
+        failed = true;
+      };
+      const send = (worker: Worker) => {
+        if (failed || next >= batches.length) return;
+        const id = next++;
+        worker.postMessage({ id, tasks: batches[id]!.tasks });
+      };
+      for (const worker of workers) {
+        worker.on("message", (message: { id: number; results: W[] }) => {
+          const { start } = batches[message.id]!;
+          void (async () => {
+            for (const [i, result] of message.results.entries()) await run.onResult(run.unwrap(result), start + i);
+          })().then(() => {
+            if (++done === batches.length) resolve();
+            else send(worker);
+          }, fail);
+        });
+        worker.on("error", (error) => fail(new DatelineError(`a ${run.label} worker thread failed`, { cause: error })));
+        worker.on("exit", (code) => {
+          if (code !== 0) fail(new DatelineError(`a ${run.label} worker thread stopped with code ${code}`));
+        });
+        for (let i = 0; i < IN_FLIGHT_PER_WORKER; i++) send(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,77 @@
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+
+/**
+ * The record of what one output generation holds (output path → page key, inode, size,
+ * mtime), kept in the cache folder and named by the folder's device and inode so it follows
+ * the folder through renames (see generations.ts).
+ */
+export type FileRecord = [key: string, ino: number, size: number, mtimeMs: number];
+
+export interface Manifest {
+  format: "dateline-output";
+  version: 1;
+  files: Record<string, FileRecord>;
+  /** Whatever the build wants to remember about this generation (see build-cached.ts). */
+  state?: unknown;
+}
+
+export class ManifestStore {
+  constructor(readonly dir: string) {}
+
+  private path(dir: string): string | undefined {
+    try {
+      const s = statSync(dir);
+      return join(this.dir, `${s.dev}-${s.ino}.json`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  read(dir: string): Manifest | undefined {
+    const path = this.path(dir);
+    if (!path) return undefined;
+    try {
+      const m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+      return m.format === "dateline-output" && m.version === 1 && m.files && typeof m.files === "object" ? m : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  write(dir: string, manifest: Manifest): void {
+    const path = this.path(dir);
+    if (!path) return;
+    writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
+    renameSync(`${path}.tmp`, path);
+  }
+
+  /** Drops the manifests of folders that are neither of `dirs` any more. */
+  keepOnly(...dirs: string[]): void {
+    const keep = new Set(dirs.map((d) => this.path(d)).map((p) => p && basename(p)));
+    for (const entry of readdirSync(this.dir)) {
+      if (entry.endsWith(".json") && !keep.has(entry)) rmSync(join(this.dir, entry), { force: true });
+    }
+  }
+
+  drop(dir: string): void {
+    const path = this.path(dir);
+    if (path) rmSync(path, { force: true });
+  }
+}
+
+/** Same paths with the same keys; checked before any file is looked at. */
+export function sameKeys(manifest: Manifest, keys: Map<string, string>): boolean {
+  if (Object.keys(manifest.files).length !== keys.size) return false;
+  for (const [path, key] of keys) if (manifest.files[path]?.[0] !== key) return false;
+  return true;
+}
+
+export function matches(file: string, record: FileRecord): boolean {
+  try {
+    const s = lstatSync(file);
+    return s.isFile() && s.ino === record[1] && s.size === record[2] && s.mtimeMs === record[3];
+  } catch {
+    return false;
+  }
+}
