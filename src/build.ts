@@ -151,13 +151,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const writer = options.writer ?? (await DiskWriter.open(config.outDir));
   try {
     const ctx = new ViewContext(library, config);
-    const mediaStart = performance.now();
-    const mediaBag = new DiagnosticBag();
-    ctx.media = await publishMedia(ctx, writer, new ImageCache(config.cacheDir), mediaBag);
-    timings.media = Math.round(performance.now() - mediaStart);
-    if (mediaBag.hasErrors) {
+    const mediaProblems = await publishSiteMedia(ctx, writer, timings);
+    if (mediaProblems) {
       await writer.abort();
-      return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
+      return { ...result, diagnostics: [...result.diagnostics, ...mediaProblems] };
     }
     const { renderArticleBody } = await import("./content/body.js");
     const env = makeRenderEnv(ctx, renderer, async (article) => shownBody(ctx, article, await renderArticleBody(article)), pages);
@@ -200,6 +197,18 @@ export function makeRenderEnv(
   pages: RenderEnv["pages"],
 ): RenderEnv {
   return { ctx, site: buildSiteView(ctx), templates, renderBody, pages };
+}
+
+/**
+ * Publishes the articles' images and files through `target` and gives `ctx` their sizes,
+ * before any page is rendered: pages need them. Returns the problems when there are errors.
+ */
+export async function publishSiteMedia(ctx: ViewContext, target: Writer, timings: Record<string, number>): Promise<Diagnostic[] | undefined> {
+  const start = performance.now();
+  const bag = new DiagnosticBag();
+  ctx.media = await publishMedia(ctx, target, new ImageCache(ctx.config.cacheDir), bag);
+  timings.media = Math.round(performance.now() - start);
+  return bag.hasErrors ? bag.list() : undefined;
 }
 
 /** A rendered body as its page shows it: entities linked to their pages, images to their copies. */

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { planSearchIndex, writeSearchIndex, type PlannedIndex, type SearchState } from "../search/search-index.js";
-import { checkSite, makeRenderEnv, RENDER_CONCURRENCY, shownBody, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
+import { checkSite, makeRenderEnv, publishSiteMedia, RENDER_CONCURRENCY, shownBody, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
@@ -12,9 +12,7 @@ import { relatedArticles } from "../pages/related.js";
 import { articleFingerprint, pageDependencies, structureDigest } from "./page-deps.js";
 import { keyingEnv, pageKeys, renderAndKey } from "../render/page-keys.js";
 import { renderPage, type RenderEnv } from "../render/page.js";
-import { ImageCache } from "../render/images.js";
-import { publishMedia, type MediaIndex } from "../render/media.js";
-import { DiagnosticBag } from "../diagnostics.js";
+import type { MediaIndex } from "../render/media.js";
 import { RecordingWriter, fileSignature } from "../write/recording.js";
 import { ViewContext } from "../pages/context.js";
 import { forEachLimit } from "../util/concurrency.js";
@@ -74,14 +72,11 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const ctx = new ViewContext(library, config);
       // Media first, as in build.ts: pages need their images' sizes. Files are recorded, not
       // copied, so that only the ones that changed are copied below.
-      const mediaStart = performance.now();
-      const mediaBag = new DiagnosticBag();
       const media = new RecordingWriter();
-      ctx.media = await publishMedia(ctx, media, new ImageCache(config.cacheDir), mediaBag);
-      timings.media = Math.round(performance.now() - mediaStart);
-      if (mediaBag.hasErrors) {
+      const mediaProblems = await publishSiteMedia(ctx, media, timings);
+      if (mediaProblems) {
         await writer.abort();
-        return { ...result, diagnostics: [...result.diagnostics, ...mediaBag.list()] };
+        return { ...result, diagnostics: [...result.diagnostics, ...mediaProblems] };
       }
       // What a shown body depends on besides its text: the entity pages its markers link to
       // (they come from the registry and the whole library) and the media it shows.
