@@ -1,4 +1,4 @@
-import type { Link, Parent, Root, Text } from "mdast";
+import type { Link, Root, Text } from "mdast";
 import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
 import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
@@ -8,7 +8,7 @@ import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import type { Processor } from "unified";
-import { SKIP, visit } from "unist-util-visit";
+import { walkTree } from "./tree-walk.js";
 
 /**
  * GitHub-flavoured Markdown (tables, footnotes, strikethrough, task lists) assembled from its
@@ -46,8 +46,8 @@ const TRAILING_PUNCTUATION = /[.,:;!?'"’”\]}*_~]$/;
 /** Turns bare http(s) URLs in text into links; never inside links, code or headings' ids. */
 export function bareUrlLinks() {
   return (tree: Root) => {
-    visit(tree, "text", (node: Text, index, parent: Parent | undefined) => {
-      if (!parent || index === undefined || parent.type === "link" || parent.type === "linkReference") return;
+    walkTree(tree, (node, index, parent) => {
+      if (node.type !== "text" || parent.type === "link" || parent.type === "linkReference") return;
       if (!node.value.includes("http")) return;
       const parts: (Text | Link)[] = [];
       let last = 0;
@@ -62,7 +62,7 @@ export function bareUrlLinks() {
       if (parts.length === 0) return;
       if (last < node.value.length) parts.push({ type: "text", value: node.value.slice(last) });
       parent.children.splice(index, 1, ...parts);
-      return [SKIP, index + parts.length];
+      return index + parts.length;
     });
   };
 }

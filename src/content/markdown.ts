@@ -1,12 +1,12 @@
-import type { Definition, Heading, Image, ImageReference, Link, Parent, Root, Text } from "mdast";
+import type { Image, ImageReference, Link, Root, RootContent, Text } from "mdast";
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
-import { CONTINUE, EXIT, visit } from "unist-util-visit";
 import { remarkEntityLinks, type EntityLink } from "./entity-links.js";
 import { bareUrlLinks, mayHoldTable, remarkGfmParts } from "./gfm.js";
 import { slugify } from "./slug.js";
+import { STOP, walkTree } from "./tree-walk.js";
 
 /**
  * The one module that knows remark. Article bodies are untrusted: remark-html sanitizes with
@@ -79,28 +79,25 @@ export async function renderMarkdownReference(markdown: string, options: Markdow
  * test (tests/markdown-fast-path.test.ts) holds the two paths to the same bytes.
  */
 function needsSanitizing(tree: Root): boolean {
-  let unsafe = false;
-  visit(tree, (node) => {
-    switch (node.type) {
-      case "html":
-      case "footnoteReference":
-      case "footnoteDefinition":
-        unsafe = true;
-        break;
-      case "listItem":
-        if (typeof node.checked === "boolean") unsafe = true;
-        break;
-      case "link":
-      case "definition":
-        if (!plainUrl(node.url, true)) unsafe = true;
-        break;
-      case "image":
-        if (!plainUrl(node.url, false)) unsafe = true;
-        break;
-    }
-    return unsafe ? EXIT : CONTINUE;
-  });
-  return unsafe;
+  return !walkTree(tree, (node) => (safeToSerialise(node) ? undefined : STOP));
+}
+
+function safeToSerialise(node: RootContent): boolean {
+  switch (node.type) {
+    case "html":
+    case "footnoteReference":
+    case "footnoteDefinition":
+      return false;
+    case "listItem":
+      return typeof node.checked !== "boolean";
+    case "link":
+    case "definition":
+      return plainUrl(node.url, true);
+    case "image":
+      return plainUrl(node.url, false);
+    default:
+      return true;
+  }
 }
 
 /** A URL the sanitizer keeps as it is: no scheme (as it reads schemes), or an allowed one. */
@@ -120,7 +117,8 @@ function headingIds() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
     const used = new Map<string, number>();
     const headings: MarkdownResult["headings"] = [];
-    visit(tree, "heading", (node: Heading) => {
+    walkTree(tree, (node) => {
+      if (node.type !== "heading") return;
       const text = toString(node, { includeHtml: false });
       const base = slugify(text) || "section";
       const n = used.get(base) ?? 0;
@@ -139,11 +137,10 @@ const NOT_A_SITE_PATH = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
 function externalImagesAsLinks() {
   return (tree: Root) => {
     const definitions = new Map<string, string>();
-    visit(tree, "definition", (node: Definition) => {
-      definitions.set(node.identifier, node.url);
+    walkTree(tree, (node) => {
+      if (node.type === "definition") definitions.set(node.identifier, node.url);
     });
-    visit(tree, (node, index, parent: Parent | undefined) => {
-      if (parent === undefined || index === undefined) return;
+    walkTree(tree, (node, index, parent) => {
       if (node.type !== "image" && node.type !== "imageReference") return;
       const image = node as Image | ImageReference;
       const url = image.type === "image" ? image.url : definitions.get(image.identifier);
