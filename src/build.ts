@@ -35,6 +35,11 @@ export interface BuildOptions extends ConfigOverrides {
   cache?: CacheMode;
   /** Worker threads for loading and Markdown; 0 or 1 runs in-process. */
   workers?: number;
+  /**
+   * Worker threads that run the templates when every page is rendered (a cold build); 0 keeps
+   * them on the main thread. By default one per core, up to 4, from 4,000 pages on.
+   */
+  pageThreads?: number;
   /** Write the search index (src/search/, default true); `check --links` needs none. */
   search?: boolean;
 }
@@ -51,6 +56,8 @@ export interface IncrementalReport {
   /** Pages whose key was computed rather than vouched for by the dependency map. */
   pagesKeyed: number;
   pagesRendered: number;
+  /** Worker threads that ran the templates; 0 when pages were rendered on the main thread. */
+  pageThreads: number;
   filesReused: number;
   /** How the search index was made: patched from the live one, or in full. */
   search?: "full" | "patch";

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SourceFile } from "../src/content/discover.js";
 import { runArticleTask, type ArticleTaskResult } from "../src/work/article-task.js";
 import { ArticlePool } from "../src/work/pool.js";
-import { article, buildProject, ROOT, tempProject } from "./helpers.js";
+import { article, buildProject, NOW, ROOT, tempProject } from "./helpers.js";
 
 /**
  * vitest runs the TypeScript sources, where the pool falls back to in-process work; these
@@ -59,11 +59,11 @@ describe("the worker pool", () => {
 });
 
 describe("dateline build through the compiled CLI", () => {
-  it("loads in worker threads and writes the same site as the in-memory build", async () => {
-    const dir = await corpus(60);
-    const run = spawnSync(process.execPath, [join(ROOT, "bin/dateline.js"), "build", "--now", "2026-01-01T00:00:00Z", "--templates", join(ROOT, "templates"), "--public", join(ROOT, "public")], { cwd: dir, encoding: "utf8" });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain("60 processed (in worker threads)");
+  const cli = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "bin/dateline.js"), "build", "--now", "2026-01-01T00:00:00Z", "--templates", join(ROOT, "templates"), "--public", join(ROOT, "public"), ...args], { cwd: dir, encoding: "utf8" });
+
+  /** Builds `dir` with the compiled CLI and checks it wrote exactly what the in-memory build writes. */
+  async function expectSameAsInMemory(dir: string): Promise<void> {
     const memory = await buildProject(dir);
     const disk = new Map<string, string>();
     for (const e of await readdir(join(dir, "dist"), { recursive: true, withFileTypes: true })) {
@@ -75,9 +75,45 @@ describe("dateline build through the compiled CLI", () => {
     // Except for the tokenizer's text: it is the compiled tokenize.ts, which tsc compiled for
     // the CLI and vitest's transform for this process (search.test.ts checks both behave alike).
     for (const [path, text] of disk) if (path !== "search-index/tokenize.js") expect(text, path).toBe(memory.writer.text(path));
+  }
 
-    const again = spawnSync(process.execPath, [join(ROOT, "bin/dateline.js"), "build", "--now", "2026-01-01T00:00:00Z", "--templates", join(ROOT, "templates"), "--public", join(ROOT, "public")], { cwd: dir, encoding: "utf8" });
+  it("loads in worker threads and writes the same site as the in-memory build", async () => {
+    const dir = await corpus(60);
+    const run = cli(dir);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("60 processed (in worker threads)");
+    // Too few pages to be worth starting template threads for.
+    expect(run.stdout).not.toContain("templates in");
+    await expectSameAsInMemory(dir);
+
+    const again = cli(dir);
     expect(again.stdout).toContain("60 from cache, 0 processed");
     expect(again.stdout).toContain("output: unchanged");
+  });
+
+  it("renders a cold build's pages in worker threads, with the same bytes and page keys", async () => {
+    const dir = await corpus(80);
+    const compiled = (await import(join(ROOT, "lib/index.js"))) as typeof import("../src/index.js");
+    const options = { projectDir: dir, templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"), now: NOW };
+    const cold = await compiled.build({ ...options, cache: "refresh", pageThreads: 2 });
+    expect(cold.ok).toBe(true);
+    expect(cold.incremental).toMatchObject({ pageThreads: 2, pagesRendered: cold.pages, outputMode: "fresh" });
+    await expectSameAsInMemory(dir);
+    // Keys made in the threads are the keys the main thread makes: nothing is rendered again.
+    const warm = await compiled.build(options);
+    expect(warm.incremental).toMatchObject({ pagesRendered: 0, outputMode: "unchanged" });
+  });
+
+  it("names the template and the page when a template fails in a worker thread, and writes nothing", async () => {
+    const dir = await corpus(20);
+    const templates = join(dir, "templates");
+    await cp(join(ROOT, "templates"), templates, { recursive: true });
+    // Fails at render time only, and only on article pages.
+    const file = join(templates, "article.njk");
+    await writeFile(file, (await readFile(file, "utf8")).replace("{% block main %}", "{% block main %}{{ page.nothing.here() }}"));
+    const compiled = (await import(join(ROOT, "lib/index.js"))) as typeof import("../src/index.js");
+    const failing = compiled.build({ projectDir: dir, templatesDir: templates, publicDir: join(ROOT, "public"), now: NOW, cache: "refresh", pageThreads: 2 });
+    await expect(failing).rejects.toThrow(/article\.njk:\d+:\d+.*articles\/a-\d+\.md/s);
+    await expect(readdir(join(dir, "dist"))).rejects.toThrow();
   });
 });

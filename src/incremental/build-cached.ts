@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { planSearchIndex, writeSearchIndex, type PlannedIndex, type SearchState } from "../search/search-index.js";
 import { checkSite, makeRenderEnv, publishSiteMedia, RENDER_CONCURRENCY, shownBody, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
+import { DatelineError } from "../errors.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
 import type { SiteConfig } from "../config.js";
@@ -10,7 +11,8 @@ import type { Library, PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
 import { relatedArticles } from "../pages/related.js";
 import { articleFingerprint, pageDependencies, structureDigest } from "./page-deps.js";
-import { keyingEnv, pageKeys, renderAndKey } from "../render/page-keys.js";
+import { keyingEnv, pageKeys } from "../render/page-keys.js";
+import { pageWorkers, renderEveryPage } from "../render/page-pool.js";
 import { renderPage, type RenderEnv } from "../render/page.js";
 import type { MediaIndex } from "../render/media.js";
 import { RecordingWriter, fileSignature } from "../write/recording.js";
@@ -91,9 +93,11 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const keying = keyingEnv(shared, bodyIdentity);
       // Loaded only when a page must be rendered: Eleventy is a large share of a warm start.
       let renderEnv: Promise<RenderEnv> | undefined;
-      const makeEnv = () => (renderEnv ??= (async () => {
-        const { TemplateRenderer } = await (eleventy ?? import("../render/eleventy.js"));
-        return makeRenderEnv(ctx, await TemplateRenderer.create(config.templatesDir), async (article) => {
+      // `templates` is given when the templates run elsewhere (page worker threads, which load
+      // and check them themselves): then this thread never loads Eleventy.
+      const makeEnv = (templates?: RenderEnv["templates"]) => (renderEnv ??= (async () => {
+        const renderer = templates ?? (await (await (eleventy ?? import("../render/eleventy.js"))).TemplateRenderer.create(config.templatesDir));
+        return makeRenderEnv(ctx, renderer, async (article) => {
           // Bodies were rendered where their articles were loaded; rendering one here is the
           // fallback for a pack that lost it.
           let body = articleCache.markdown(article);
@@ -132,18 +136,16 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       let computed: number;
       let stale: Set<string>;
       let rendered: number;
+      let pageThreads = 0;
       if (writer.startsFresh) {
         // Nothing to reuse: every page is rendered, and keyed from the same view as it goes.
         outputs = new Map();
         writer.prepare(outputs);
-        const env = await makeEnv();
-        const pageKeysInOrder: string[] = new Array(pages.length);
-        await forEachLimit(pages, RENDER_CONCURRENCY, async (page, i) => {
-          const { output, key } = await renderAndKey(page, env, keying, pagesKey);
-          pageKeysInOrder[i] = key;
-          await writer.write(page.output, output);
-        });
-        pages.forEach((page, i) => outputs.set(page.output, pageKeysInOrder[i]!));
+        const threads = pageWorkers(pages.length, options.pageThreads);
+        const env = await makeEnv(threads > 0 ? templatesInThreads : undefined);
+        const every = await renderEveryPage(pages, env, keying, pagesKey, writer, config.templatesDir, threads);
+        pageThreads = every.threads;
+        pages.forEach((page, i) => outputs.set(page.output, every.keys[i]!));
         await fileKeys(outputs);
         if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer));
         for (const [path, key] of search?.keys ?? []) outputs.set(path, key);
@@ -205,6 +207,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           outputMode: writer.mode,
           pagesKeyed: computed,
           pagesRendered: rendered,
+          pageThreads,
           filesReused: outputs.size - stale.size,
           ...(search && { search: search.mode }),
         },
@@ -219,6 +222,13 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     cache?.save();
   }
 }
+
+/** Stands in for the templates on the main thread while page worker threads run them. */
+const templatesInThreads: RenderEnv["templates"] = {
+  render: () => {
+    throw new DatelineError("a page was rendered on the main thread while its templates run in worker threads", { hint: "this is a bug in Dateline; please report it" });
+  },
+};
 
 /** What the next build needs to know to trust this build's page keys. */
 interface IncrementalState {

@@ -1,8 +1,9 @@
 import type { PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
 import { digest } from "../util/digest.js";
-import { isHtmlSpec } from "../pages/plan.js";
-import { renderPage, templateInput, type RenderEnv } from "./page.js";
+import { isHtmlSpec, type HtmlSpec } from "../pages/plan.js";
+import { renderPage, templateInput, type RenderEnv, type TemplateInput } from "./page.js";
+import type { TemplateData } from "./views.js";
 
 /**
  * A page's key is a digest of everything its template receives, so two builds give a page
@@ -43,18 +44,30 @@ export function keyingEnv(env: Omit<RenderEnv, "templates" | "renderBody">, body
 export async function renderAndKey(page: PlannedPage, env: RenderEnv, keying: RenderEnv, pagesKey: string): Promise<{ output: string | Uint8Array; key: string }> {
   const spec = page.spec;
   if (isHtmlSpec(spec)) {
-    const { data, label } = await templateInput({ ...page, spec }, env);
+    const { data, label, standIn } = await keyableInput({ ...page, spec }, env, keying);
     const output = await env.templates.render(data, label);
-    let keyed = data;
-    if (spec.kind === "article" && data.page.template === "article") {
-      const standIn = await keying.renderBody(env.ctx.library.articles[spec.index]!);
-      keyed = { ...data, page: { ...data.page, bodyHtml: standIn.html } };
-    }
-    return { output, key: digest(pagesKey, page.output, JSON.stringify(keyed)) };
+    return { output, key: htmlPageKey(pagesKey, page.output, data, standIn) };
   }
   const output = await renderPage(page, env);
   const keyedBytes = spec.kind === "feed" ? await renderPage(page, keying) : output;
   return { output, key: digest(pagesKey, page.output, keyedBytes) };
+}
+
+/**
+ * An HTML page's template input, and the stand-in for its body that its key is made with
+ * (article pages only): what renderAndKey needs, in a form that can travel to a worker thread.
+ */
+export async function keyableInput(page: PlannedPage & { spec: HtmlSpec }, env: RenderEnv, keying: RenderEnv): Promise<TemplateInput & { standIn?: string }> {
+  const input = await templateInput(page, env);
+  if (page.spec.kind !== "article" || input.data.page.template !== "article") return input;
+  const standIn = await keying.renderBody(env.ctx.library.articles[page.spec.index]!);
+  return { ...input, standIn: standIn.html };
+}
+
+/** The key of an HTML page rendered from `data`: its view with the body swapped for its stand-in. */
+export function htmlPageKey(pagesKey: string, output: string, data: TemplateData, standIn: string | undefined): string {
+  const keyed = standIn === undefined || data.page.template !== "article" ? data : { ...data, page: { ...data.page, bodyHtml: standIn } };
+  return digest(pagesKey, output, JSON.stringify(keyed));
 }
 
 /**

@@ -16,6 +16,13 @@ export interface BatchRun<T, W, R> {
   /** Names the threads in errors: "loading", "search indexing". */
   label: string;
   resourceLimits?: ResourceLimits;
+  /** Given to every worker at start (worker_threads' `workerData`). */
+  workerData?: unknown;
+  /**
+   * Turns a batch's tasks into what is posted, just before it is sent, so that large payloads
+   * (rendered pages' data) exist only for the batches in flight. The tasks themselves by default.
+   */
+  encode?: (tasks: T[], start: number) => Promise<unknown[]> | unknown[];
   unwrap: (result: W) => R;
   onResult: (result: R, index: number) => Promise<void> | void;
 }
@@ -26,7 +33,7 @@ export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<void>
   const batches: { start: number; tasks: T[] }[] = [];
   for (let start = 0; start < run.tasks.length; start += run.batchSize) batches.push({ start, tasks: run.tasks.slice(start, start + run.batchSize) });
   if (batches.length === 0) return;
-  const options = run.resourceLimits ? { resourceLimits: run.resourceLimits } : {};
+  const options = { ...(run.resourceLimits && { resourceLimits: run.resourceLimits }), ...(run.workerData !== undefined && { workerData: run.workerData }) };
   const workers = Array.from({ length: Math.max(1, Math.min(run.threads, batches.length)) }, () => new Worker(run.workerFile, options));
   try {
     await new Promise<void>((resolve, reject) => {
@@ -40,7 +47,13 @@ export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<void>
       const send = (worker: Worker) => {
         if (failed || next >= batches.length) return;
         const id = next++;
-        worker.postMessage({ id, tasks: batches[id]!.tasks });
+        const { start, tasks } = batches[id]!;
+        if (!run.encode) return worker.postMessage({ id, tasks });
+        Promise.resolve()
+          .then(() => run.encode!(tasks, start))
+          .then((encoded) => {
+            if (!failed) worker.postMessage({ id, tasks: encoded });
+          }, fail);
       };
       for (const worker of workers) {
         worker.on("message", (message: { id: number; results: W[] }) => {

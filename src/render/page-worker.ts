@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+import { DatelineError } from "../errors.js";
+import { resolveInside } from "../write/writer.js";
+import { TemplateRenderer } from "./eleventy.js";
+import { htmlPageKey } from "./page-keys.js";
+import type { TemplateData } from "./views.js";
+
+/**
+ * A page-rendering worker thread (render/page-pool.ts): runs the templates over page data the
+ * main thread built, writes each page straight into the folder being built, and sends back
+ * only the page's key. Errors go back as text; a template error already names the template
+ * file, line and page.
+ */
+export interface PageWorkerSetup {
+  templatesDir: string;
+  /** The fresh output folder being filled (nothing in it is ever overwritten). */
+  directory: string;
+  pagesKey: string;
+}
+
+export interface PageTask {
+  output: string;
+  data: TemplateData;
+  label: string;
+  standIn?: string;
+}
+
+export type PageResult = { ok: true; key: string } | { ok: false; message: string; hint?: string | undefined };
+
+const port = parentPort;
+if (port) {
+  const setup = workerData as PageWorkerSetup;
+  let renderer: Promise<TemplateRenderer> | undefined;
+  const made = new Set<string>();
+  port.on("message", async (batch: { id: number; tasks: PageTask[] }) => {
+    const results: PageResult[] = [];
+    for (const task of batch.tasks) {
+      try {
+        const html = await (await (renderer ??= TemplateRenderer.create(setup.templatesDir))).render(task.data, task.label);
+        const file = resolveInside(setup.directory, task.output);
+        const dir = dirname(file);
+        if (!made.has(dir)) {
+          mkdirSync(dir, { recursive: true });
+          made.add(dir);
+        }
+        writeFileSync(file, html);
+        results.push({ ok: true, key: htmlPageKey(setup.pagesKey, task.output, task.data, task.standIn) });
+      } catch (error) {
+        const named = error instanceof DatelineError;
+        results.push({ ok: false, message: named ? error.message : `writing ${task.output}: ${String((error as Error)?.message ?? error)}`, hint: named ? error.hint : undefined });
+      }
+    }
+    port.postMessage({ id: batch.id, results });
+  });
+}
