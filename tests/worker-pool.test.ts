@@ -89,6 +89,14 @@ describe("dateline build through the compiled CLI", () => {
     const again = cli(dir);
     expect(again.stdout).toContain("60 from cache, 0 processed");
     expect(again.stdout).toContain("output: unchanged");
+
+    // An edit is a handful of files: not worth starting a thread for.
+    const edited = join(dir, "articles/a-007.md");
+    await writeFile(edited, `${await readFile(edited, "utf8")}\nA correction.\n`);
+    const edit = cli(dir);
+    expect(edit.status, edit.stderr).toBe(0);
+    expect(edit.stdout).toContain("59 from cache, 1 processed (in-process)");
+    await expectSameAsInMemory(dir);
   });
 
   it("renders a cold build's pages in worker threads, with the same bytes and page keys", async () => {

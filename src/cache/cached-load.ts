@@ -5,7 +5,7 @@ import { resolveArticleMedia, type LoadedContent } from "../content/source.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { ArticleTask } from "../work/article-task.js";
-import type { ArticlePool } from "../work/pool.js";
+import type { ArticlePool, PoolMode } from "../work/pool.js";
 import type { ArticleCache } from "./article-cache.js";
 
 /**
@@ -17,6 +17,8 @@ import type { ArticleCache } from "./article-cache.js";
 export interface CachedLoadStats {
   hits: number;
   misses: number;
+  /** Where the changed articles were processed. */
+  pool: PoolMode;
 }
 
 const STAT_CONCURRENCY = 64;
@@ -51,7 +53,7 @@ export async function loadContentCached(
     }
   });
   onMisses(tasks.length);
-  await pool.run(tasks, (result, t) => {
+  const ranIn = await pool.run(tasks, (result, t) => {
     const i = taskIndex[t]!;
     bag.addAll(result.diagnostics);
     if (result.article) {
@@ -65,6 +67,6 @@ export async function loadContentCached(
   return {
     files,
     articles,
-    stats: { hits: files.articles.length - tasks.length, misses: tasks.length },
+    stats: { hits: files.articles.length - tasks.length, misses: tasks.length, pool: ranIn },
   };
 }

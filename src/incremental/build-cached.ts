@@ -36,7 +36,7 @@ import { listPublicFiles } from "../write/public-files.js";
 export async function buildCached(options: BuildOptions, mode: "use" | "refresh"): Promise<BuildResult> {
   let cache: ArticleCache | undefined;
   let keys: CacheKeys | undefined;
-  let loadStats: CachedLoadStats = { hits: 0, misses: 0 };
+  let loadStats: CachedLoadStats = { hits: 0, misses: 0, pool: "in-process" };
   const pool = ArticlePool.create(options.workers);
   let eleventy: Promise<typeof import("../render/eleventy.js")> | undefined;
   try {
@@ -203,7 +203,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           cacheState: articleCache.state,
           articlesFromCache: loadStats.hits,
           articlesProcessed: loadStats.misses,
-          pool: pool.mode,
+          pool: loadStats.pool,
           outputMode: writer.mode,
           pagesKeyed: computed,
           pagesRendered: rendered,
