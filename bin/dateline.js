@@ -2,4 +2,12 @@
 // Runs the compiled CLI (lib/ is built by `npm ci` through the `prepare` script).
 import { main } from "../lib/cli.js";
 
+// A reader that stops early (`dateline build | head -1`) closes the pipe. That is not a
+// failure of the build, which has finished or goes on; without this, Node throws EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

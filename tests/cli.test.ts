@@ -37,6 +37,15 @@ describe("the dateline command", () => {
     expect(await readFile(join(dir, "dist", "2023", "07", "beta", "index.html"), "utf8")).toContain("Beta: second round");
   });
 
+  it("finishes quietly when its reader closes the pipe early", async () => {
+    const dir = await project();
+    // `head -c 1` exits after one byte, before the build's second line is written.
+    const r = spawnSync("bash", ["-o", "pipefail", "-c", `"${process.execPath}" "${CLI}" build --now 2026-01-01T00:00:00Z | head -c 1 >/dev/null; sleep 0.2`], { cwd: dir, encoding: "utf8" });
+    expect(r.stderr).not.toContain("EPIPE");
+    expect(r.status).toBe(0);
+    expect(await readFile(join(dir, "dist", "index.html"), "utf8")).toContain("<!DOCTYPE html>");
+  });
+
   it("reports every broken file as path:line:col  rule  message with a hint, and exits 1", async () => {
     const dir = await project();
     await writeFile(join(dir, "articles", "broken.md"), article({ date: "2024-13-01" }));
