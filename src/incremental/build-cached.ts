@@ -51,8 +51,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const registryData = { digest: registry.digest, entries: registry.entries };
       const loaded = await loadContentCached(config.contentDir, config.timezone, registryData, bag, cache, pool, (misses) => {
         // Something changed, so pages will be rendered: load Eleventy on this thread while
-        // the worker threads process the changed articles, instead of after them.
-        if (misses > 0) {
+        // the changed articles are processed, instead of after them. Not for a large cold
+        // build: its pages are rendered by worker threads that load Eleventy themselves.
+        if (misses > 0 && misses <= PRELOAD_TEMPLATES_UP_TO) {
           eleventy = import("../render/eleventy.js");
           eleventy.catch(() => undefined); // a failure surfaces where it is awaited
         }
@@ -222,6 +223,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     cache?.save();
   }
 }
+
+/** Changed articles up to which the main thread loads Eleventy while they are processed. */
+const PRELOAD_TEMPLATES_UP_TO = 1000;
 
 /** Stands in for the templates on the main thread while page worker threads run them. */
 const templatesInThreads: RenderEnv["templates"] = {
