@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { digest } from "../util/digest.js";
@@ -51,7 +52,9 @@ export function resolveArticleMedia(files: ContentFiles, articles: Article[], ba
  * all at once. The digest check catches a file edited between loading and rendering.
  */
 export async function readBody(article: Pick<Article, "sourcePath" | "digest" | "file">): Promise<string> {
-  const decoded = decodeArticle(await readFile(article.sourcePath));
+  // Synchronous for the reason page writes are (write/generations.ts): an article is a few KB,
+  // and a promise round trip per step costs more than the read. Mostly runs on worker threads.
+  const decoded = decodeArticle(readFileSync(article.sourcePath));
   if (!decoded.ok || digest(decoded.text) !== article.digest) {
     throw new DatelineError(`${article.file} changed while the site was being built`, {
       hint: "run the build again once the edit is saved",

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { Article } from "../content/article.js";
 import type { SourceFile } from "../content/discover.js";
 import { loadArticle } from "../content/load.js";
@@ -37,7 +37,9 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResu
   const bag = new DiagnosticBag();
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(task.file.absolutePath);
+    // Synchronous: this runs on a worker thread with nothing else to do, and fs/promises costs
+    // four thread-pool round trips per file (open, stat, read, close), about 0.1 ms each article.
+    bytes = readFileSync(task.file.absolutePath);
   } catch (error) {
     bag.error(task.file.displayPath, undefined, "file/unreadable", `cannot read the file: ${(error as Error).message}`,
       "check that the file exists and is readable");
