@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // npm run bench [-- --sizes 1000,10000] [--compare-all] [--keep]
 //
-// Builds deterministic synthetic archives with Dateline (cold, warm, one article edited),
-// vanilla Eleventy 3 and Hugo (when on the PATH), each as a child process, and prints wall
-// time, CPU time, peak RSS and pages written, with the ratios the targets are stated in.
+// Builds deterministic synthetic archives with Dateline (cold, warm, one article edited, the
+// same edit in a running `dateline serve`), vanilla Eleventy 3 and Hugo (when on the PATH),
+// each as a child process, and prints wall time, CPU time, peak RSS and pages written, with
+// the ratios the targets are stated in.
 import { spawn } from "node:child_process";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { generateCorpus } from "./corpus.mjs";
@@ -77,6 +78,11 @@ async function benchSize(n) {
   const edit = await row(n, "dateline", "edit-1", await dateline(), dlOut);
   await writeFile(edited, original);
   const restore = await row(n, "dateline", "edit-undo", await dateline(), dlOut);
+  // The same edit in a running `dateline serve`: what an editor previewing waits after saving.
+  const served = await measure(process.execPath, [join(ROOT, "bench", "serve-edit.mjs"), corpus, relative(corpus, edited)], { cwd: corpus });
+  const times = served.ok ? JSON.parse(served.output.trim().split("\n").pop()) : {};
+  const serveEdit = await row(n, "dateline", "serve-edit-1", { ...served, wall: times.edit ?? NaN, cpu: NaN }, dlOut);
+  await row(n, "dateline", "serve-undo", { ...served, wall: times.undo ?? NaN, cpu: NaN }, dlOut);
 
   let eleventy;
   let hugoCold;
@@ -101,6 +107,7 @@ async function benchSize(n) {
     ["cold / Hugo", ratio(cold, hugoCold), "≤ 1.5", (x) => x <= 1.5, n === 10_000],
     ["warm / Hugo cold", ratio(warm, hugoCold), "≤ 0.5", (x) => x <= 0.5, n === 10_000],
     ["edit-1 wall (s)", edit.wall, "< 1 s", (x) => x < 1, n === 10_000],
+    ["serve edit-1 (s)", serveEdit.wall, "< 1 s", (x) => x < 1, n === 10_000],
     ["cold wall (s)", cold.wall, "< 120 s", (x) => x < 120, n === 100_000],
     ["cold peak RSS (MB)", cold.rssMb, "< 1536 MB", (x) => x < 1536, n === 100_000],
     ["warm wall (s)", warm.wall, "< 30 s", (x) => x < 30, n === 100_000],

@@ -1,0 +1,32 @@
+// One edit in a running preview: starts the `dateline serve` loop on a bench project (its
+// first build comes from the cache), saves a change to one article, and times how long until
+// the rebuilt site is on disk; then undoes the change and times that. The times are what an
+// editor waits after saving, the watcher's 50 ms settling delay included. Prints JSON.
+// node bench/serve-edit.mjs <project folder> <article path, relative to it>
+import { readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+
+const [project, article] = process.argv.slice(2);
+const { startServer } = await import(new URL("../lib/serve/server.js", import.meta.url).href);
+const server = await startServer({ projectDir: resolve(project), port: 0, host: "127.0.0.1", log: () => undefined });
+
+async function timeSave(path, text) {
+  const before = server.status().builds;
+  const start = performance.now();
+  await writeFile(path, text);
+  while (server.status().builds === before) await new Promise((r) => setTimeout(r, 5));
+  await server.idle();
+  if (!server.status().ok) throw new Error("the rebuild failed");
+  return (performance.now() - start) / 1000;
+}
+
+const file = join(project, article);
+const original = await readFile(file, "utf8");
+try {
+  const edit = await timeSave(file, `${original}\nAn added paragraph, as an editor's correction would be.\n`);
+  const undo = await timeSave(file, original);
+  process.stdout.write(`${JSON.stringify({ edit, undo })}\n`);
+} finally {
+  await writeFile(file, original);
+  await server.close();
+}
