@@ -20,7 +20,7 @@ import { ViewContext } from "../pages/context.js";
 import { forEachLimit } from "../util/concurrency.js";
 import { digest } from "../util/digest.js";
 import { ArticlePool } from "../work/pool.js";
-import { GenerationWriter } from "../write/generations.js";
+import { GenerationWriter, type KeyLookup } from "../write/generations.js";
 import { listPublicFiles } from "../write/public-files.js";
 
 /**
@@ -263,7 +263,7 @@ function incrementalState(library: Library, keys: CacheKeys, site: unknown, medi
  * and none of the articles the page shows changed; otherwise the page is keyed in full.
  */
 function reusableKeys(
-  previous: { keys: Map<string, string>; state: unknown } | undefined,
+  previous: { keys: KeyLookup; state: unknown } | undefined,
   state: IncrementalState,
   library: Library,
   config: SiteConfig,

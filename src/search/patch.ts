@@ -21,7 +21,7 @@ export interface LiveIndex {
   /** The live output folder. */
   dir: string;
   /** output path → key, from the live generation's manifest. */
-  keys: ReadonlyMap<string, string>;
+  keys: Pick<ReadonlyMap<string, string>, "get">;
   state: unknown;
 }
 
