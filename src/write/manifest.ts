@@ -16,13 +16,25 @@ export interface Manifest {
   state?: unknown;
 }
 
-export class ManifestStore {
-  /**
-   * Manifests already parsed, by file and its stat stamp: a build reads the live and spare
-   * manifests several times, and at 30,000 outputs each parse of several MB costs 100 ms.
-   */
-  readonly #parsed = new Map<string, { stamp: string; manifest: Manifest }>();
+/**
+ * Manifests already parsed, by file and its stat stamp, for the whole process: a build reads
+ * the live and spare manifests several times, and `dateline serve` rebuilds with the
+ * manifests the previous build wrote; at 30,000 outputs each parse of several MB costs about
+ * 100 ms. Only the last few files are kept (a test run opens many output folders).
+ */
+const parsed = new Map<string, { stamp: string; manifest: Manifest }>();
+const REMEMBERED_MANIFESTS = 4;
 
+function remember(path: string, stamp: string, manifest: Manifest): void {
+  parsed.delete(path);
+  parsed.set(path, { stamp, manifest });
+  for (const oldest of parsed.keys()) {
+    if (parsed.size <= REMEMBERED_MANIFESTS) break;
+    parsed.delete(oldest);
+  }
+}
+
+export class ManifestStore {
   constructor(readonly dir: string) {}
 
   private path(dir: string): string | undefined {
@@ -39,11 +51,11 @@ export class ManifestStore {
     if (!path) return undefined;
     try {
       const stamp = stampOf(path);
-      const known = this.#parsed.get(path);
+      const known = parsed.get(path);
       if (known?.stamp === stamp) return known.manifest;
       const m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
       if (!(m.format === "dateline-output" && m.version === 1 && m.files && typeof m.files === "object")) return undefined;
-      this.#parsed.set(path, { stamp, manifest: m });
+      remember(path, stamp, m);
       return m;
     } catch {
       return undefined;
@@ -55,7 +67,7 @@ export class ManifestStore {
     if (!path) return;
     writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
     renameSync(`${path}.tmp`, path);
-    this.#parsed.set(path, { stamp: stampOf(path), manifest });
+    remember(path, stampOf(path), manifest);
   }
 
   /** Drops the manifests of folders that are neither of `dirs` any more. */
@@ -64,7 +76,7 @@ export class ManifestStore {
     for (const entry of readdirSync(this.dir)) {
       if (entry.endsWith(".json") && !keep.has(entry)) {
         rmSync(join(this.dir, entry), { force: true });
-        this.#parsed.delete(join(this.dir, entry));
+        parsed.delete(join(this.dir, entry));
       }
     }
   }
@@ -73,7 +85,7 @@ export class ManifestStore {
     const path = this.path(dir);
     if (path) {
       rmSync(path, { force: true });
-      this.#parsed.delete(path);
+      parsed.delete(path);
     }
   }
 }
