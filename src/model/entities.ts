@@ -78,25 +78,37 @@ export function collectEntities(articles: PublishedArticle[], options: EntityOpt
   const terms = new Map<string, EntityTerm & { firstFile: string }>();
   const perArticle: ArticleEntityLink[][] = [];
   articles.forEach((article, index) => {
+    // Indexing 100,000 articles visits millions of mentions: each name's key is made once here
+    // and looked up in sets, not compared pairwise.
     const found: Found[] = [];
+    const foundKeys = new Set<string>();
     const excluded = new Set(article.excludedEntities.map(nameKey));
     article.mentions.forEach((m, mention) => {
       const key = `${m.type}\0${nameKey(m.name)}`;
       if (!m.registered && (candidateCounts.get(key) ?? 0) < options.minArticles) return;
-      found.push({ ...m, ...canonical(m.type, m.name), mention });
+      const entry = registryByKey.get(key);
+      const name = entry ? entry.name : m.name;
+      found.push(entry ? { type: m.type, name, mentions: m.mentions, sentence: m.sentence, entry, mention } : { type: m.type, name, mentions: m.mentions, sentence: m.sentence, mention });
+      foundKeys.add(`${m.type}\0${nameKey(name)}`);
     });
     // Frontmatter names always count, even when the body never spells them out.
+    const fromFrontmatter = new Set<string>();
     for (const type of ENTITY_TYPES) {
       for (const name of article.entities[type]) {
         const c = canonical(type, name);
-        if (!found.some((f) => f.type === type && nameKey(f.name) === nameKey(c.name))) found.push({ type, mentions: [], sentence: "", ...c });
+        fromFrontmatter.add(`${type}\0${c.name}`);
+        const key = `${type}\0${nameKey(c.name)}`;
+        if (!foundKeys.has(key)) {
+          found.push({ type, mentions: [], sentence: "", ...c });
+          foundKeys.add(key);
+        }
       }
     }
     const links: ArticleEntityLink[] = [];
     const names: Record<EntityType, string[]> = { person: [], organization: [], place: [] };
     for (const f of found) {
-      const fromFrontmatter = article.entities[f.type].some((n) => canonical(f.type, n).name === f.name);
-      if (!fromFrontmatter && (excluded.has(nameKey(f.name)) || f.mentions.some((m) => excluded.has(nameKey(m))))) continue;
+      const named = fromFrontmatter.has(`${f.type}\0${f.name}`);
+      if (!named && excluded.size > 0 && (excluded.has(nameKey(f.name)) || f.mentions.some((m) => excluded.has(nameKey(m))))) continue;
       const key = `${f.type}\0${nameKey(f.name)}`;
       let term = terms.get(key);
       if (!term) {
