@@ -194,6 +194,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /**
+ * Loads, without running, what a rebuild after an edit needs: the Markdown pipeline and the
+ * template engine. A build whose articles all come from the cache loads neither, so a preview
+ * server calls this once it is idle, and the editor's first save does not wait about a second
+ * for modules to load.
+ */
+export async function prepareForEdits(): Promise<void> {
+  await Promise.all([import("./content/body.js"), import("./incremental/build-cached.js"), import("./render/eleventy.js")]);
+}
+
+/**
  * Everything pages share, built once per build. The one place it is assembled, so the cached
  * build (incremental/build-cached.ts) renders and keys pages with exactly the same values.
  */

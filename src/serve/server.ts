@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
-import { build } from "../build.js";
+import { build, prepareForEdits } from "../build.js";
 import { CONFIG_FILE, type ConfigOverrides, type SiteConfig } from "../config.js";
 import { formatText, type Diagnostic } from "../diagnostics.js";
 import { describeError } from "../errors.js";
@@ -74,6 +74,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 
   await rebuild();
+  // While the editor reads the first build, load what their first save will need. A failure
+  // here is not the editor's problem: the rebuild that needs the module reports it.
+  prepareForEdits().catch(() => undefined);
   if (!config) throw new Error("unreachable: the first build always sets config");
   const site = config;
   const server = createServer((req, res) => {
