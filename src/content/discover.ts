@@ -1,6 +1,6 @@
 import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
-import { extname, join, relative, sep } from "node:path";
+import { extname, isAbsolute, join, relative, sep } from "node:path";
 import { displayPath } from "../config.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 
@@ -40,21 +40,30 @@ export async function discoverContent(contentDir: string, bag: DiagnosticBag): P
       "create it, or point --content at the folder that holds your articles");
     return result;
   }
-  await walk(root, root, contentDir, result, bag, new Set([root]));
+  await walk({ dir: root, contentPath: "", shown: contentDir }, root, result, bag, new Set([root]));
   const byPath = (a: SourceFile, b: SourceFile) => (a.contentPath < b.contentPath ? -1 : a.contentPath > b.contentPath ? 1 : 0);
   result.articles.sort(byPath);
   result.assets.sort(byPath);
   return result;
 }
 
-async function walk(
-  dir: string,
-  root: string,
-  shownRoot: string,
-  out: ContentFiles,
-  bag: DiagnosticBag,
-  visited: Set<string>,
-): Promise<void> {
+/** A folder being walked: where it is, its path in the content folder, and as messages show it. */
+interface Folder {
+  dir: string;
+  contentPath: string;
+  shown: string;
+}
+
+async function walk(folder: Folder, root: string, out: ContentFiles, bag: DiagnosticBag, visited: Set<string>): Promise<void> {
+  const { dir } = folder;
+  // Paths of the folder's entries are made from the folder's, not each resolved against the
+  // working directory again: a content folder holds tens of thousands of files.
+  const shownFromCwd = relative(process.cwd(), folder.shown);
+  const child = (name: string): Folder => ({
+    dir: join(dir, name),
+    contentPath: folder.contentPath ? `${folder.contentPath}/${name}` : name,
+    shown: shownPath(join(folder.shown, name), shownFromCwd ? join(shownFromCwd, name) : name),
+  });
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -65,9 +74,8 @@ async function walk(
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const path = join(dir, entry.name);
-    const contentPath = relative(root, path).split(sep).join("/");
-    const shown = displayPath(join(shownRoot, contentPath));
+    const inner = child(entry.name);
+    const { dir: path, contentPath, shown } = inner;
     if (IGNORED_SILENTLY.has(entry.name) || entry.name === "node_modules") continue;
     if (entry.name.startsWith(".")) {
       // Hidden folders (.git) are not content; a hidden article is almost always a mistake.
@@ -103,7 +111,7 @@ async function walk(
     }
 
     if (isDirectory) {
-      await walk(path, root, shownRoot, out, bag, visited);
+      await walk(inner, root, out, bag, visited);
     } else if (isFile) {
       const ext = extname(entry.name).toLowerCase();
       const file: SourceFile = { absolutePath: path, contentPath, displayPath: shown };
@@ -115,4 +123,9 @@ async function walk(
       }
     }
   }
+}
+
+/** What displayPath (config.ts) gives for `absolute`, from its path relative to the working directory. */
+function shownPath(absolute: string, fromCwd: string): string {
+  return fromCwd && !fromCwd.startsWith("..") && !isAbsolute(fromCwd) ? fromCwd : absolute;
 }

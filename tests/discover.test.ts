@@ -1,0 +1,41 @@
+import { mkdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { displayPath } from "../src/config.js";
+import { discoverContent } from "../src/content/discover.js";
+import { DiagnosticBag } from "../src/diagnostics.js";
+import { article, tempProject } from "./helpers.js";
+
+const cwd = process.cwd();
+afterEach(() => process.chdir(cwd));
+
+async function nested(): Promise<string> {
+  const dir = await tempProject({
+    "articles/top.md": article({ title: "Top", date: "2024-01-01" }),
+    "articles/2024/01/a.md": article({ title: "A", date: "2024-01-02" }),
+    "articles/2024/02/deep/b.md": article({ title: "B", date: "2024-02-02" }),
+    "articles/2024/notes.txt": "not an article",
+  });
+  await mkdir(join(dir, "elsewhere"));
+  return dir;
+}
+
+describe("discoverContent", () => {
+  // Display paths are built folder by folder; they must be what displayPath gives each file.
+  it.each([
+    ["the project folder", ""],
+    ["the content folder itself", "articles"],
+    ["a folder inside it", "articles/2024"],
+    ["a folder beside it", "elsewhere"],
+  ])("shows every path as displayPath would, run from %s", async (_name, from) => {
+    const dir = await nested();
+    process.chdir(join(dir, from));
+    for (const contentDir of [join(dir, "articles"), relative(process.cwd(), join(dir, "articles")) || "."]) {
+      const bag = new DiagnosticBag();
+      const found = await discoverContent(contentDir, bag);
+      expect(found.articles.map((f) => f.contentPath)).toEqual(["2024/01/a.md", "2024/02/deep/b.md", "top.md"]);
+      for (const file of found.articles) expect(file.displayPath).toBe(displayPath(join(contentDir, file.contentPath)));
+      expect(bag.list().map((d) => d.file)).toEqual([displayPath(join(contentDir, "2024/notes.txt"))]);
+    }
+  });
+});
