@@ -52,6 +52,16 @@ describe("the worker pool", () => {
     expect(inProcess[0]!.diagnostics[0]!.rule).toBe("frontmatter/unknown-field");
   });
 
+  it("starts its threads in a host run with node --input-type (which worker files refuse)", async () => {
+    const dir = await corpus(30);
+    const script = `import { build } from ${JSON.stringify(join(ROOT, "lib/index.js"))};
+      const r = await build({ projectDir: ${JSON.stringify(dir)}, cache: "refresh", templatesDir: ${JSON.stringify(join(ROOT, "templates"))}, publicDir: ${JSON.stringify(join(ROOT, "public"))} });
+      console.log(JSON.stringify({ ok: r.ok, pool: r.incremental.pool }));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, pool: "workers" });
+  });
+
   it("falls back to in-process work when the compiled worker is absent", () => {
     // Under vitest this module is the TypeScript source: there is no worker.js beside it.
     expect(ArticlePool.create(4).mode).toBe("in-process");

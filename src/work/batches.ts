@@ -33,7 +33,13 @@ export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<void>
   const batches: { start: number; tasks: T[] }[] = [];
   for (let start = 0; start < run.tasks.length; start += run.batchSize) batches.push({ start, tasks: run.tasks.slice(start, start + run.batchSize) });
   if (batches.length === 0) return;
-  const options = { ...(run.resourceLimits && { resourceLimits: run.resourceLimits }), ...(run.workerData !== undefined && { workerData: run.workerData }) };
+  const options = {
+    // Threads inherit node's flags, but --input-type (a host run as `node --input-type=module
+    // -e …`) is refused for a worker file and would stop every thread.
+    execArgv: process.execArgv.filter((arg) => !arg.startsWith("--input-type")),
+    ...(run.resourceLimits && { resourceLimits: run.resourceLimits }),
+    ...(run.workerData !== undefined && { workerData: run.workerData }),
+  };
   const workers = Array.from({ length: Math.max(1, Math.min(run.threads, batches.length)) }, () => new Worker(run.workerFile, options));
   try {
     await new Promise<void>((resolve, reject) => {
