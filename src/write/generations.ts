@@ -5,7 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
 import { acquireLock, assertLockHeld, recover, releaseLock, swapIn } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
-import { matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
+import { manifestOf, matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
 
 /**
  * Atomic output with incremental writes. Two complete generations of the site live side by
@@ -297,7 +297,7 @@ export class GenerationWriter implements Writer {
       const s = lstatSync(join(dir, path));
       files[path] = [key, s.ino, s.size, s.mtimeMs];
     }
-    return { format: "dateline-output", version: 1, files };
+    return manifestOf(files);
   }
 
   /**

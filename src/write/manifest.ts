@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 
 /**
@@ -6,11 +6,15 @@ import { basename, join } from "node:path";
  * mtime), kept in the cache folder and named by the folder's device and inode so it follows
  * the folder through renames (see generations.ts).
  */
+const FORMAT = "dateline-output";
+/** 2: one line per file, written and read in chunks (1 was one JSON document). */
+const VERSION = 2;
+
 export type FileRecord = [key: string, ino: number, size: number, mtimeMs: number];
 
 export interface Manifest {
-  format: "dateline-output";
-  version: 1;
+  format: typeof FORMAT;
+  version: typeof VERSION;
   files: Record<string, FileRecord>;
   /** Whatever the build wants to remember about this generation (see build-cached.ts). */
   state?: unknown;
@@ -53,8 +57,8 @@ export class ManifestStore {
       const stamp = stampOf(path);
       const known = parsed.get(path);
       if (known?.stamp === stamp) return known.manifest;
-      const m = JSON.parse(readFileSync(path, "utf8")) as Manifest;
-      if (!(m.format === "dateline-output" && m.version === 1 && m.files && typeof m.files === "object")) return undefined;
+      const m = readManifest(path);
+      if (!m) return undefined;
       remember(path, stamp, m);
       return m;
     } catch {
@@ -65,7 +69,7 @@ export class ManifestStore {
   write(dir: string, manifest: Manifest): void {
     const path = this.path(dir);
     if (!path) return;
-    writeFileSync(`${path}.tmp`, JSON.stringify(manifest));
+    writeManifest(`${path}.tmp`, manifest);
     renameSync(`${path}.tmp`, path);
     remember(path, stampOf(path), manifest);
   }
@@ -96,6 +100,11 @@ function stampOf(path: string): string {
   return `${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
+/** A manifest of `files`, in the current format. */
+export function manifestOf(files: Record<string, FileRecord>): Manifest {
+  return { format: FORMAT, version: VERSION, files };
+}
+
 /** Same paths with the same keys; checked before any file is looked at. */
 export function sameKeys(manifest: Manifest, keys: Map<string, string>): boolean {
   if (Object.keys(manifest.files).length !== keys.size) return false;
@@ -109,5 +118,92 @@ export function matches(file: string, record: FileRecord): boolean {
     return s.isFile() && s.ino === record[1] && s.size === record[2] && s.mtimeMs === record[3];
   } catch {
     return false;
+  }
+}
+
+/**
+ * The file is JSON lines: a header with the format, the build's state, one line per output
+ * file (`[path, key, ino, size, mtimeMs]`) and a last line with the number of files, so a
+ * truncated manifest is never trusted. At 100,000 articles a manifest holds ~280,000 files
+ * (about 75 MB as one JSON document): written and read a chunk at a time, it never exists as
+ * one string, which as one document it did twice per build (once per generation).
+ */
+const CHUNK = 1 << 20;
+
+function writeManifest(path: string, manifest: Manifest): void {
+  const fd = openSync(path, "w");
+  try {
+    let chunk = `${JSON.stringify({ format: manifest.format, version: manifest.version })}\n${JSON.stringify(manifest.state ?? null)}\n`;
+    let count = 0;
+    for (const file in manifest.files) {
+      chunk += `${JSON.stringify([file, ...manifest.files[file]!])}\n`;
+      count++;
+      if (chunk.length >= CHUNK) {
+        writeAll(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeAll(fd, `${chunk}${JSON.stringify({ files: count })}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
+/** The manifest, or undefined when the file is not a complete manifest of this version. */
+function readManifest(path: string): Manifest | undefined {
+  const lines = readLines(path);
+  const header = lines.next();
+  if (header.done) return undefined;
+  const head = JSON.parse(header.value) as { format?: unknown; version?: unknown };
+  if (head.format !== FORMAT || head.version !== VERSION) return undefined;
+  const stateLine = lines.next();
+  if (stateLine.done) return undefined;
+  const state = JSON.parse(stateLine.value) as unknown;
+  const files: Record<string, FileRecord> = {};
+  let count = 0;
+  for (const line of lines) {
+    const row = JSON.parse(line) as unknown;
+    if (!Array.isArray(row)) {
+      // The last line: the file is whole only when it counts what came before it.
+      const end = row as { files?: unknown } | null;
+      return end?.files === count && lines.next().done ? { format: FORMAT, version: VERSION, files, ...(state === null ? {} : { state }) } : undefined;
+    }
+    const [file, key, ino, size, mtimeMs] = row as unknown[];
+    if (typeof file !== "string" || typeof key !== "string" || typeof ino !== "number" || typeof size !== "number" || typeof mtimeMs !== "number") return undefined;
+    files[file] = [key, ino, size, mtimeMs];
+    count++;
+  }
+  return undefined;
+}
+
+/** Lines of a UTF-8 file, read a chunk at a time. */
+function* readLines(path: string): Generator<string> {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(CHUNK);
+    // Bytes after the last newline read so far: a chunk may end inside a character.
+    let pending: Buffer[] = [];
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) break;
+      const end = buffer.lastIndexOf(10, n - 1);
+      if (end < 0) {
+        pending.push(Buffer.from(buffer.subarray(0, n)));
+        continue;
+      }
+      const text = Buffer.concat([...pending, buffer.subarray(0, end)]).toString("utf8");
+      pending = [Buffer.from(buffer.subarray(end + 1, n))];
+      yield* text.split("\n");
+    }
+    const last = Buffer.concat(pending).toString("utf8");
+    if (last) yield last;
+  } finally {
+    closeSync(fd);
   }
 }
