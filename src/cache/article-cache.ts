@@ -56,6 +56,7 @@ export class ArticleCache {
   readonly #dirty = new Set<string>();
   #indexChanged: boolean;
   readonly #used = new Set<string>();
+  #closed = false;
 
   private constructor(
     readonly dir: string,
@@ -136,8 +137,21 @@ export class ArticleCache {
     this.#dirty.add(shardOf(article.id));
   }
 
+  /**
+   * Saves, then forgets every entry, for a build that needs nothing more from the cache: at
+   * 100,000 articles the entries hold ~100 MB that the search index can use instead. Lookups
+   * find nothing afterwards, and saving again does nothing.
+   */
+  close(): void {
+    this.save();
+    this.#entries.clear();
+    this.#used.clear();
+    this.#closed = true;
+  }
+
   /** Writes the shards that changed and the index (dropping entries for files that are gone). */
   save(): void {
+    if (this.#closed) return;
     for (const id of [...this.#entries.keys()]) {
       if (!this.#used.has(id)) {
         this.#entries.delete(id);

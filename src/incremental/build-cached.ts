@@ -147,6 +147,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         const every = await renderEveryPage(pages, env, keying, pagesKey, writer, config.templatesDir, threads);
         pageThreads = every.threads;
         pages.forEach((page, i) => outputs.set(page.output, every.keys[i]!));
+        // Every page is written: what the cache and the cards hold is not needed again.
+        articleCache.close();
+        ctx.forgetCards();
         await fileKeys(outputs);
         if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer));
         for (const [path, key] of search?.keys ?? []) outputs.set(path, key);
