@@ -170,6 +170,24 @@ describe("cold, warm and incremental builds", () => {
     await expectSameAsCold(dir);
   });
 
+  it("trusts articles whose files were rewritten or moved but whose text is the same", async () => {
+    // What a fresh clone, a restored backup or a copy does to an archive and its cache.
+    const dir = await project(8);
+    await build(options(dir));
+    const moved = join(dir, "articles-moved");
+    await cp(join(dir, "articles"), moved, { recursive: true });
+    await rm(join(dir, "articles"), { recursive: true });
+    await cp(moved, join(dir, "articles"), { recursive: true, preserveTimestamps: false });
+    await rm(moved, { recursive: true });
+    // One file really changed among them: only that one is processed.
+    await writeFile(join(dir, "articles/story-2.md"), story(2, {}, "A corrected paragraph."));
+    const again = await build(options(dir));
+    expect(again.incremental).toMatchObject({ cacheState: "loaded", articlesFromCache: 7, articlesProcessed: 1 });
+    await expectSameAsCold(dir);
+    // The new signatures were saved: the next build does not read the files again.
+    expect((await build(options(dir))).incremental).toMatchObject({ articlesFromCache: 8, articlesProcessed: 0, pagesRendered: 0 });
+  });
+
   it("never serves HTML from a damaged pack", async () => {
     const dir = await project(8);
     await build(options(dir));

@@ -1,6 +1,8 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { Article } from "../content/article.js";
-import { discoverContent } from "../content/discover.js";
+import { discoverContent, type SourceFile } from "../content/discover.js";
+import { decodeArticle } from "../content/read.js";
+import { digest } from "../util/digest.js";
 import { resolveArticleMedia, type LoadedContent } from "../content/source.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { ArticleTask } from "../work/article-task.js";
@@ -46,7 +48,7 @@ export async function loadContentCached(
   const tasks: ArticleTask[] = [];
   const taskIndex: number[] = [];
   files.articles.forEach((file, i) => {
-    const hit = cache.lookup(file, sigs[i]!);
+    const hit = cache.lookup(file, sigs[i]!) ?? (cache.has(file) ? revalidate(cache, file, sigs[i]!) : undefined);
     if (hit) {
       bag.addAll(hit.diagnostics);
       loaded[i] = hit.article;
@@ -72,4 +74,16 @@ export async function loadContentCached(
     articles,
     stats: { hits: files.articles.length - tasks.length, misses: tasks.length, pool: ranIn },
   };
+}
+
+/** Reads a file whose stat signature changed and asks the cache whether its text did. */
+function revalidate(cache: ArticleCache, file: SourceFile, sig: string): ReturnType<ArticleCache["lookup"]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file.absolutePath);
+  } catch {
+    return undefined; // processed again, and reading it there reports why
+  }
+  const decoded = decodeArticle(bytes);
+  return decoded.ok ? cache.revalidate(file, sig, digest(decoded.text)) : undefined;
 }
