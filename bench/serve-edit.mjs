@@ -7,6 +7,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 const [project, article] = process.argv.slice(2);
+// As bin/dateline.js does for `dateline serve`: the same process, the same garbage collection.
+const { limitHeapGrowth } = await import(new URL("../lib/util/heap.js", import.meta.url).href);
+limitHeapGrowth();
 const { startServer } = await import(new URL("../lib/serve/server.js", import.meta.url).href);
 const server = await startServer({ projectDir: resolve(project), port: 0, host: "127.0.0.1", log: () => undefined });
 
