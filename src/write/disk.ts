@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
@@ -179,5 +181,42 @@ export async function recover(parent: string, name: string, outDir: string): Pro
   }
   for (const entry of entries.filter((e) => e.startsWith(`.${name}.staging-`))) {
     await rm(join(parent, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Moves a folder out of the way and deletes it in the background: deleting a whole site
+ * can take many seconds, and nothing waits on it. A leftover is removed by a later build.
+ */
+export function trashFolder(dir: string): void {
+  const gone = `${dir}.trash-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(dir, gone);
+  } catch {
+    return;
+  }
+  try {
+    spawn("rm", ["-rf", gone], { detached: true, stdio: "ignore" }).on("error", () => rmSync(gone, { recursive: true, force: true })).unref();
+  } catch {
+    rmSync(gone, { recursive: true, force: true });
+  }
+}
+
+/** Deletes `path` under `root` and the folders it leaves empty, so the tree matches a cold build. */
+export function removeWithEmptyParents(root: string, path: string): void {
+  let file = join(root, path);
+  try {
+    unlinkSync(file);
+  } catch {
+    return;
+  }
+  for (;;) {
+    file = dirname(file);
+    if (file.length <= root.length) return;
+    try {
+      rmdirSync(file);
+    } catch {
+      return;
+    }
   }
 }

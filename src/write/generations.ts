@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
-import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
-import { acquireLock, assertLockHeld, recover, releaseLock, swapIn } from "./disk.js";
+import { acquireLock, assertLockHeld, recover, releaseLock, removeWithEmptyParents, swapIn, trashFolder } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
 import { manifestOf, matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
 
@@ -249,22 +248,7 @@ export class GenerationWriter implements Writer {
   }
 
   private remove(path: string): void {
-    let file = join(this.spareDir, path);
-    try {
-      unlinkSync(file);
-    } catch {
-      return;
-    }
-    // Drop folders left empty (a deleted article's folder), so the tree matches a cold build.
-    for (;;) {
-      file = dirname(file);
-      if (file.length <= this.spareDir.length) return;
-      try {
-        rmdirSync(file);
-      } catch {
-        return;
-      }
-    }
+    removeWithEmptyParents(this.spareDir, path);
   }
 
   /** Makes the spare a copy of the live generation, as hard links: no file contents are copied. */
@@ -300,22 +284,9 @@ export class GenerationWriter implements Writer {
     return manifestOf(files);
   }
 
-  /**
-   * Moves a folder out of the way and deletes it in the background: deleting a whole site
-   * can take many seconds, and nothing waits on it. A leftover is removed by a later build.
-   */
+  /** Forgets a folder's manifest and deletes the folder in the background (write/disk.ts). */
   trash(dir: string): void {
-    const gone = `${dir}.trash-${process.pid}-${Date.now()}`;
     this.manifests.drop(dir);
-    try {
-      renameSync(dir, gone);
-    } catch {
-      return;
-    }
-    try {
-      spawn("rm", ["-rf", gone], { detached: true, stdio: "ignore" }).on("error", () => rmSync(gone, { recursive: true, force: true })).unref();
-    } catch {
-      rmSync(gone, { recursive: true, force: true });
-    }
+    trashFolder(dir);
   }
 }
