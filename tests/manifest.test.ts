@@ -63,4 +63,21 @@ describe("output manifests", () => {
     writeFileSync(file, text);
     expect(new ManifestStore(store).read(generation)?.files).toEqual(manyFiles(5));
   });
+
+  it("close the file when they stop reading early", async () => {
+    const { generation, store, only } = await setup();
+    new ManifestStore(store).write(generation, manifestOf(manyFiles(5)));
+    const file = only();
+    const text = readFileSync(file, "utf8");
+    const openFiles = () => readdirSync("/proc/self/fd").length;
+    for (const broken of [text.replace('"version":2', '"version":1'), `${text}trailing\n`]) {
+      writeFileSync(file, broken);
+      const before = openFiles();
+      for (let i = 0; i < 20; i++) {
+        writeFileSync(file, broken); // a new mtime each time: read from disk, not remembered
+        expect(new ManifestStore(store).read(generation)).toBeUndefined();
+      }
+      expect(openFiles()).toBe(before);
+    }
+  });
 });

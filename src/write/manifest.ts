@@ -158,6 +158,15 @@ function writeAll(fd: number, text: string): void {
 /** The manifest, or undefined when the file is not a complete manifest of this version. */
 function readManifest(path: string): Manifest | undefined {
   const lines = readLines(path);
+  try {
+    return parseManifest(lines);
+  } finally {
+    // Closes the file when parsing stopped early (another version, a damaged line).
+    lines.return(undefined);
+  }
+}
+
+function parseManifest(lines: Generator<string>): Manifest | undefined {
   const header = lines.next();
   if (header.done) return undefined;
   const head = JSON.parse(header.value) as { format?: unknown; version?: unknown };
