@@ -99,17 +99,18 @@ export class ArticleCache {
     return new ArticleCache(dir, key, state, new Map(), HtmlPack.open(join(dir, newPackName()), true));
   }
 
-  /** Whether an entry for `file` exists at all (whatever its signature). */
-  has(file: SourceFile): boolean {
-    return this.#entries.has(file.contentPath);
-  }
-
   /** The cached article for `file`, when its stat signature says it has not changed. */
   lookup(file: SourceFile, sig: string): { article: Article; diagnostics: Diagnostic[] } | undefined {
-    const entry = this.#entries.get(file.contentPath);
-    if (!entry || entry.key !== this.key || entry.sig !== sig || entry.path !== file.absolutePath || entry.shown !== file.displayPath) return undefined;
+    const entry = this.entryFor(file);
+    if (!entry || entry.sig !== sig) return undefined;
     this.#used.add(file.contentPath);
     return { article: entry.article, diagnostics: entry.diagnostics };
+  }
+
+  /** The entry made for this file at this place with this cache's key, whatever its signature. */
+  private entryFor(file: SourceFile): Entry | undefined {
+    const entry = this.#entries.get(file.contentPath);
+    return entry && entry.key === this.key && entry.path === file.absolutePath && entry.shown === file.displayPath ? entry : undefined;
   }
 
   /**
@@ -117,12 +118,12 @@ export class ArticleCache {
    * fresh clone, a copy, a restored backup or a hard link (which changes the ctime) touches
    * every file of an archive without changing one. Like git's index, a signature mismatch
    * means "look at the contents", not "changed": the text's digest is compared with the
-   * cached one, and on a match the entry takes the new signature.
+   * cached one, and on a match the entry takes the new signature. `textDigest` is called only
+   * when there is an entry to compare with, so files new to the cache are not read twice.
    */
-  revalidate(file: SourceFile, sig: string, textDigest: string): { article: Article; diagnostics: Diagnostic[] } | undefined {
-    const entry = this.#entries.get(file.contentPath);
-    if (!entry || entry.key !== this.key || entry.path !== file.absolutePath || entry.shown !== file.displayPath) return undefined;
-    if (entry.article.digest !== textDigest) return undefined;
+  revalidate(file: SourceFile, sig: string, textDigest: () => string | undefined): { article: Article; diagnostics: Diagnostic[] } | undefined {
+    const entry = this.entryFor(file);
+    if (!entry || entry.article.digest !== textDigest()) return undefined;
     entry.sig = sig;
     this.#dirty.add(shardOf(file.contentPath));
     return this.lookup(file, sig);

@@ -48,7 +48,7 @@ export async function loadContentCached(
   const tasks: ArticleTask[] = [];
   const taskIndex: number[] = [];
   files.articles.forEach((file, i) => {
-    const hit = cache.lookup(file, sigs[i]!) ?? (cache.has(file) ? revalidate(cache, file, sigs[i]!) : undefined);
+    const hit = cache.lookup(file, sigs[i]!) ?? cache.revalidate(file, sigs[i]!, () => textDigest(file));
     if (hit) {
       bag.addAll(hit.diagnostics);
       loaded[i] = hit.article;
@@ -76,8 +76,8 @@ export async function loadContentCached(
   };
 }
 
-/** Reads a file whose stat signature changed and asks the cache whether its text did. */
-function revalidate(cache: ArticleCache, file: SourceFile, sig: string): ReturnType<ArticleCache["lookup"]> {
+/** The digest of a file's text as loading makes it, or undefined when it cannot be read as text. */
+function textDigest(file: SourceFile): string | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file.absolutePath);
@@ -85,5 +85,5 @@ function revalidate(cache: ArticleCache, file: SourceFile, sig: string): ReturnT
     return undefined; // processed again, and reading it there reports why
   }
   const decoded = decodeArticle(bytes);
-  return decoded.ok ? cache.revalidate(file, sig, digest(decoded.text)) : undefined;
+  return decoded.ok ? digest(decoded.text) : undefined;
 }
