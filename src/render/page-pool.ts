@@ -69,12 +69,12 @@ export async function renderEveryPage(
     return { keys, threads: 0 };
   }
   const html: number[] = [];
-  const other: number[] = [];
-  pages.forEach((page, i) => (isHtmlSpec(page.spec) ? html : other).push(i));
+  const notHtml: number[] = [];
+  pages.forEach((page, i) => (isHtmlSpec(page.spec) ? html : notHtml).push(i));
   const setup: PageWorkerSetup = { templatesDir, directory, pagesKey };
   // Both run to the end even when one fails, so nothing writes into the folder once the
   // caller has thrown it away.
-  const settled = await Promise.allSettled([
+  const [templated, other] = await Promise.allSettled([
     runBatches<number, PageResult, string>({
       workerFile: workerFile(),
       threads,
@@ -95,8 +95,9 @@ export async function renderEveryPage(
         keys[html[at]!] = key;
       },
     }),
-    forEachLimit(other, IN_THREAD_CONCURRENCY, (i) => inThread(pages[i]!, i)),
+    forEachLimit(notHtml, IN_THREAD_CONCURRENCY, (i) => inThread(pages[i]!, i)),
   ]);
-  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
-  return { keys, threads: Math.min(threads, Math.ceil(html.length / BATCH_SIZE)) };
+  if (templated.status === "rejected") throw templated.reason;
+  if (other.status === "rejected") throw other.reason;
+  return { keys, threads: templated.value };
 }

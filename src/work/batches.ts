@@ -29,10 +29,11 @@ export interface BatchRun<T, W, R> {
 
 const IN_FLIGHT_PER_WORKER = 2;
 
-export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<void> {
+/** Returns how many threads it started. */
+export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<number> {
   const batches: { start: number; tasks: T[] }[] = [];
   for (let start = 0; start < run.tasks.length; start += run.batchSize) batches.push({ start, tasks: run.tasks.slice(start, start + run.batchSize) });
-  if (batches.length === 0) return;
+  if (batches.length === 0) return 0;
   const options = {
     // Threads inherit node's flags, but --input-type (a host run as `node --input-type=module
     // -e …`) is refused for a worker file and would stop every thread.
@@ -81,4 +82,5 @@ export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<void>
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  return workers.length;
 }
