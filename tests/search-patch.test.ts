@@ -61,12 +61,18 @@ async function docPath(dir: string, slug: string): Promise<string> {
   throw new Error(`no document for ${slug}`);
 }
 
+/** A project of `count` stories with its own copy of the templates. */
+async function project(count: number): Promise<string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) files[`articles/story-${i}.md`] = story(i);
+  const dir = await tempProject(files);
+  await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+  return dir;
+}
+
 describe("patching the search index", () => {
   it("gives the same bytes as a full build after an edit, an addition, a deletion and a tag rename", async () => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 30; i++) files[`articles/story-${i}.md`] = story(i);
-    const dir = await tempProject(files);
-    await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    const dir = await project(30);
     const first = await build(options(dir));
     expect(first.incremental?.search).toBe("full");
     await expectSameAsFull(dir);
@@ -101,10 +107,7 @@ describe("patching the search index", () => {
   });
 
   it("shares unchanged documents with the live site and writes only what an edit touches", async () => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 20; i++) files[`articles/story-${i}.md`] = story(i);
-    const dir = await tempProject(files);
-    await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    const dir = await project(20);
     await build(options(dir));
     await build(options(dir, "dist")); // leaves a trusted spare generation
     await writeFile(join(dir, "articles/story-4.md"), story(4, {}, "Only this story mentions a narwhal."));
@@ -117,10 +120,7 @@ describe("patching the search index", () => {
   });
 
   it("builds in full when the live index cannot be trusted", async () => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 12; i++) files[`articles/story-${i}.md`] = story(i);
-    const dir = await tempProject(files);
-    await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    const dir = await project(12);
     await build(options(dir));
     // Someone edited a shard of the live site by hand (a new file: never modify in place).
     const shard = join(dir, "dist", searchPaths.shard("har"));
