@@ -8,10 +8,10 @@ import { join, resolve } from "node:path";
 
 const [project, article] = process.argv.slice(2);
 // As bin/dateline.js does for `dateline serve`: the same process, the same garbage collection.
-const { limitHeapGrowth } = await import(new URL("../lib/util/heap.js", import.meta.url).href);
-limitHeapGrowth();
+const { heapGrowthPolicy } = await import(new URL("../lib/util/heap.js", import.meta.url).href);
+const onArticlesToProcess = heapGrowthPolicy();
 const { startServer } = await import(new URL("../lib/serve/server.js", import.meta.url).href);
-const server = await startServer({ projectDir: resolve(project), port: 0, host: "127.0.0.1", log: () => undefined });
+const server = await startServer({ projectDir: resolve(project), port: 0, host: "127.0.0.1", log: () => undefined, onArticlesToProcess });
 
 async function timeSave(path, text) {
   const before = server.status().builds;

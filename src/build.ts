@@ -42,6 +42,11 @@ export interface BuildOptions extends ConfigOverrides {
   pageThreads?: number;
   /** Write the search index (src/search/, default true); `check --links` needs none. */
   search?: boolean;
+  /**
+   * Told, before loading starts, how many articles the cached build must process rather than
+   * take from the cache. The CLI chooses its garbage collection from it (src/util/heap.ts).
+   */
+  onArticlesToProcess?: (count: number) => void;
 }
 
 export type CacheMode = "use" | "refresh" | "off";

@@ -71,7 +71,10 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
 
-export async function main(argv: string[]): Promise<number> {
+/** What the process running the CLI lends its builds (bin/dateline.js). */
+export type ProcessHooks = Pick<BuildOptions, "onArticlesToProcess">;
+
+export async function main(argv: string[], hooks: ProcessHooks = {}): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
@@ -94,14 +97,14 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "build":
         noExtraArguments(rest);
-        return await runBuild({ ...overrides(values), cache: values["no-cache"] ? "refresh" : "use" }, format);
+        return await runBuild({ ...overrides(values), ...hooks, cache: values["no-cache"] ? "refresh" : "use" }, format);
       case "check":
         noExtraArguments(rest);
         return await runCheck(overrides(values), format, values.links ?? false);
       case "serve": {
         noExtraArguments(rest);
         const { serve } = await import("./serve/server.js");
-        await serve({ ...overrides(values), port: parsePort(values.port), host: values.host ?? "127.0.0.1", log: (m: string) => process.stdout.write(`${m}\n`) });
+        await serve({ ...overrides(values), ...hooks, port: parsePort(values.port), host: values.host ?? "127.0.0.1", log: (m: string) => process.stdout.write(`${m}\n`) });
         return 0;
       }
       case "new":

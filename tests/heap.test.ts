@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { HEAP_GROWING_PERCENT, limitHeapGrowth } from "../src/util/heap.js";
+import { HEAP_GROWING_PERCENT, heapGrowthPolicy, limitHeapGrowth } from "../src/util/heap.js";
 import { ROOT } from "./helpers.js";
 
 /**
@@ -12,8 +12,10 @@ import { ROOT } from "./helpers.js";
  * because the flag is process-wide.
  */
 const CHURN = `
-const { limitHeapGrowth } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "lib/util/heap.js")).href)});
+const { heapGrowthPolicy, limitHeapGrowth } = await import(${JSON.stringify(pathToFileURL(join(ROOT, "lib/util/heap.js")).href)});
 if (process.argv[1] === "limit") limitHeapGrowth();
+if (process.argv[1] === "cold-build") heapGrowthPolicy()(100000);
+if (process.argv[1] === "warm-build") heapGrowthPolicy()(1);
 const keep = [];
 for (let i = 0; i < 300000; i++) keep.push({ id: "article-" + i, n: i });
 const ring = new Array(64);
@@ -27,7 +29,7 @@ for (let round = 0; round < 1500; round++) {
 console.log(Math.round(peak / 1048576), keep.length);
 `;
 
-function peakHeapMb(mode: "default" | "limit"): number {
+function peakHeapMb(mode: "default" | "limit" | "cold-build" | "warm-build"): number {
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", CHURN, mode], { encoding: "utf8" });
   expect(r.stderr).toBe("");
   return Number(r.stdout.split(" ")[0]);
@@ -44,5 +46,14 @@ describe("limitHeapGrowth", () => {
   it("leaves a --heap-growing-percent given to node alone", () => {
     expect(limitHeapGrowth(HEAP_GROWING_PERCENT, ["--heap-growing-percent=80"])).toBeUndefined();
     expect(limitHeapGrowth(HEAP_GROWING_PERCENT, ["--heap_growing_percent", "80"])).toBeUndefined();
+    expect(heapGrowthPolicy(["--heap-growing-percent=80"])).toBeUndefined();
+  });
+
+  it("keeps the limit for a build that processes many articles and lifts it for one that takes them from the cache", () => {
+    const unlimited = peakHeapMb("default");
+    const cold = peakHeapMb("cold-build");
+    const warm = peakHeapMb("warm-build");
+    expect(cold).toBeLessThan(unlimited * 0.7);
+    expect(warm).toBeGreaterThan(cold / 0.7);
   });
 });

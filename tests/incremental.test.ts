@@ -170,6 +170,18 @@ describe("cold, warm and incremental builds", () => {
     await expectSameAsCold(dir);
   });
 
+  it("tells the caller how many articles each build must process, before it processes them", async () => {
+    const dir = await project(8);
+    const told: number[] = [];
+    const onArticlesToProcess = (count: number) => told.push(count);
+    await build({ ...options(dir), onArticlesToProcess });
+    await build({ ...options(dir), onArticlesToProcess });
+    await writeFile(join(dir, "articles/story-4.md"), story(4, {}, "An edited body."));
+    await build({ ...options(dir), onArticlesToProcess });
+    await build({ ...options(dir), cache: "refresh", onArticlesToProcess });
+    expect(told).toEqual([8, 0, 1, 8]);
+  });
+
   it("trusts articles whose files were rewritten or moved but whose text is the same", async () => {
     // What a fresh clone, a restored backup or a copy does to an archive and its cache.
     const dir = await project(8);

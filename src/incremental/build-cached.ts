@@ -50,6 +50,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       cache = ArticleCache.open(join(config.cacheDir, "articles"), keys.article, mode === "refresh");
       const registryData = { digest: registry.digest, entries: registry.entries };
       const loaded = await loadContentCached(config.contentDir, config.timezone, registryData, bag, cache, pool, (misses) => {
+        options.onArticlesToProcess?.(misses);
         // Something changed, so pages will be rendered: load Eleventy on this thread while
         // the changed articles are processed, instead of after them. Not for a large cold
         // build: its pages are rendered by worker threads that load Eleventy themselves.

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
-import { build, prepareForEdits } from "../build.js";
+import { build, prepareForEdits, type BuildOptions } from "../build.js";
 import { CONFIG_FILE, type ConfigOverrides, type SiteConfig } from "../config.js";
 import { formatText, type Diagnostic } from "../diagnostics.js";
 import { describeError } from "../errors.js";
@@ -19,7 +19,7 @@ export { EVENTS_PATH };
  * Every rebuild goes through `build()`, so it gets faster as the build does (caching,
  * incremental rendering) without the server knowing how.
  */
-export interface ServeOptions extends ConfigOverrides {
+export interface ServeOptions extends ConfigOverrides, Pick<BuildOptions, "onArticlesToProcess"> {
   port: number;
   host: string;
   log: (message: string) => void;

@@ -16,6 +16,27 @@ export const HEAP_GROWING_PERCENT = 15;
 const FLAG = "--heap-growing-percent";
 
 /**
+ * Articles to process from which a build keeps the factor above. A build that takes most
+ * articles from the cache keeps little garbage either way, and V8's own factor makes it about
+ * 10% faster (a warm build of 100,000 articles: 22.9 s instead of 25.2 s; one edit in a
+ * running `dateline serve` of 10,000: about a quarter faster).
+ */
+export const LIMIT_FROM_ARTICLES = 2000;
+
+/**
+ * For the command line: limits heap growth now (commands that load the whole archive
+ * without the cache keep the limit) and returns what a build calls once it knows how many
+ * articles it must process, which keeps the limit for a large load and gives V8 its own
+ * factor back otherwise. Undefined when node was started with its own
+ * `--heap-growing-percent`, which then stands for the whole run.
+ */
+export function heapGrowthPolicy(execArgv: readonly string[] = process.execArgv): ((articlesToProcess: number) => void) | undefined {
+  if (limitHeapGrowth(HEAP_GROWING_PERCENT, execArgv) === undefined) return undefined;
+  // 0 is V8's default: no fixed factor, its own heuristics.
+  return (articlesToProcess) => setFlagsFromString(`${FLAG}=${articlesToProcess >= LIMIT_FROM_ARTICLES ? HEAP_GROWING_PERCENT : 0}`);
+}
+
+/**
  * Sets the factor for this process and its worker threads (V8 flags are per process), unless
  * node was started with its own `--heap-growing-percent`. For a command-line process only:
  * it is a process-wide setting, which a library must not change under its host. Returns the
