@@ -18,6 +18,7 @@ import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
 import { listPublicFiles } from "./write/public-files.js";
 import type { Writer } from "./write/writer.js";
+import type { BuildSession } from "./incremental/session.js";
 
 /**
  * The orchestrator: load → validate → index → plan → render → write. Nothing is rendered
@@ -47,6 +48,11 @@ export interface BuildOptions extends ConfigOverrides {
    * take from the cache. The CLI chooses its garbage collection from it (src/util/heap.ts).
    */
   onArticlesToProcess?: (count: number) => void;
+  /**
+   * Kept by a process that builds the same site again and again (`dateline serve`): what one
+   * build leaves for the next to reuse instead of reading it again (src/incremental/session.ts).
+   */
+  session?: BuildSession;
 }
 
 export type CacheMode = "use" | "refresh" | "off";

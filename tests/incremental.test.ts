@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, type BuildOptions } from "../src/build.js";
+import { BuildSession } from "../src/incremental/session.js";
 import { article, NOW, ROOT, tempProject } from "./helpers.js";
 
 /**
@@ -37,6 +38,21 @@ function options(dir: string, out = "dist", cache = ".dateline-cache"): BuildOpt
   return { projectDir: dir, outDir: join(dir, out), templatesDir: join(dir, "templates"), publicDir: join(ROOT, "public"), now: NOW, site: { cacheDir: cache } };
 }
 
+/**
+ * The same scenarios in two ways of building: each build on its own, as `dateline build` runs,
+ * and builds that share a BuildSession, as `dateline serve` runs them (the article cache
+ * kept in memory from one build to the next, its articles shared by both).
+ */
+const WAYS = [
+  { way: "one process per build", session: false },
+  { way: "a serve session", session: true },
+];
+
+function optionsIn(session: boolean): (dir: string) => BuildOptions {
+  const kept = session ? new BuildSession() : undefined;
+  return (dir) => ({ ...options(dir), ...(kept && { session: kept }) });
+}
+
 async function tree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -63,16 +79,18 @@ async function expectSameAsCold(dir: string): Promise<void> {
   for (const [path, text] of cold) expect(incremental.get(path), path).toBe(text);
 }
 
-describe("cold, warm and incremental builds", () => {
+describe.each(WAYS)("cold, warm and incremental builds, $way", ({ session }) => {
   it("write byte-identical sites through every kind of edit", async () => {
+    const opts = optionsIn(session);
     const dir = await project();
-    const first = await build({ ...options(dir), cache: "refresh" });
+    const first = await build({ ...opts(dir), cache: "refresh" });
     expect(first.ok).toBe(true);
     expect(first.incremental?.outputMode).toBe("fresh");
     await expectSameAsCold(dir);
 
-    const warm = await build(options(dir));
-    expect(warm.incremental).toMatchObject({ articlesProcessed: 0, pagesRendered: 0, outputMode: "unchanged" });
+    const warm = await build(opts(dir));
+    // A cold build lets go of its cache once every page is written, so this one reads it.
+    expect(warm.incremental).toMatchObject({ articlesProcessed: 0, pagesRendered: 0, outputMode: "unchanged", cacheState: "loaded" });
     await expectSameAsCold(dir);
 
     const edits: [string, () => Promise<void>][] = [
@@ -87,14 +105,15 @@ describe("cold, warm and incremental builds", () => {
     ];
     for (const [name, edit] of edits) {
       await edit();
-      const result = await build(options(dir));
+      const result = await build(opts(dir));
       expect(result.ok, name).toBe(true);
       expect(result.incremental?.articlesProcessed, name).toBeLessThanOrEqual(1);
+      expect(result.incremental?.cacheState, name).toBe(session ? "kept" : "loaded");
       await expectSameAsCold(dir);
     }
     const bodyOnly = await (async () => {
       await writeFile(join(dir, "articles/story-9.md"), story(9, {}, "Paragraph one of story 9.\n\nOnly the second paragraph changed."));
-      return build(options(dir));
+      return build(opts(dir));
     })();
     // A body edit that leaves cards alone re-renders the article's own page and the three
     // site feeds that carry article bodies (RSS, Atom, JSON Feed), nothing else.
@@ -102,6 +121,9 @@ describe("cold, warm and incremental builds", () => {
     await expectSameAsCold(dir);
   });
 
+});
+
+describe("cold, warm and incremental builds", () => {
   it("re-renders everything when a template changes", async () => {
     const dir = await project(8);
     await build(options(dir));
@@ -167,6 +189,22 @@ describe("cold, warm and incremental builds", () => {
     expect(added.filter((n) => n.startsWith("shard-"))).toHaveLength(1);
     expect(removed.filter((n) => n.startsWith("shard-"))).toHaveLength(1);
     expect((await build(options(dir))).incremental).toMatchObject({ cacheState: "loaded", articlesFromCache: 8, pagesRendered: 0 });
+    await expectSameAsCold(dir);
+  });
+
+  it("reads the cache again in a serve session when another build has written it meanwhile", async () => {
+    const dir = await project(8);
+    const session = new BuildSession();
+    await build(options(dir));
+    expect((await build({ ...options(dir), session })).incremental?.cacheState).toBe("loaded");
+    await writeFile(join(dir, "articles/story-4.md"), story(4, {}, "Edited while the preview ran."));
+    expect((await build({ ...options(dir), session })).incremental?.cacheState).toBe("kept");
+    // `dateline build` in another terminal: it processes the next edit and saves the cache.
+    await writeFile(join(dir, "articles/story-5.md"), story(5, { title: '"Edited elsewhere"' }));
+    expect((await build(options(dir))).incremental?.articlesProcessed).toBe(1);
+    await writeFile(join(dir, "articles/story-6.md"), story(6, {}, "Then edited in the preview."));
+    const next = await build({ ...options(dir), session });
+    expect(next.incremental).toMatchObject({ cacheState: "loaded", articlesProcessed: 1 });
     await expectSameAsCold(dir);
   });
 
@@ -236,38 +274,40 @@ describe("cold, warm and incremental builds", () => {
   });
 });
 
-describe("the entity registry", () => {
+describe.each(WAYS)("the entity registry, $way", ({ session }) => {
   it("re-links bodies when the registry changes, and matches a cold build", async () => {
+    const opts = optionsIn(session);
     const dir = await project(6);
     await writeFile(join(dir, "articles/entities.yml"), "- name: Place 1\n  type: place\n");
     await writeFile(join(dir, "articles/story-4.md"), story(4, {}, "Talks in Place 1 and in the Old Town went on."));
-    expect((await build(options(dir))).ok).toBe(true);
+    expect((await build(opts(dir))).ok).toBe(true);
     await expectSameAsCold(dir);
     await writeFile(join(dir, "articles/entities.yml"), "- name: Place 1\n  type: place\n  aliases: [Old Town]\n");
-    const changed = await build(options(dir));
+    const changed = await build(opts(dir));
     expect(changed.ok).toBe(true);
     await expectSameAsCold(dir);
     expect(await readFile(join(dir, "dist/2024/05/story-4/index.html"), "utf8")).toContain("Old Town");
   });
 });
 
-describe("media beside articles", () => {
+describe.each(WAYS)("media beside articles, $way", ({ session }) => {
   it("follow an image replaced under the same name, and an image added or removed", async () => {
+    const opts = optionsIn(session);
     const photo = await readFile(join(ROOT, "tests/fixtures/images/photo.jpg"));
     const chart = await readFile(join(ROOT, "tests/fixtures/images/chart.png"));
     const dir = await project(6);
     await writeFile(join(dir, "articles/story-1.md"), story(1, { image: "\n  src: pic.jpg\n  alt: A picture" }, "Text.\n\n![Inline](pic.jpg)"));
     await writeFile(join(dir, "articles/pic.jpg"), photo);
-    expect((await build(options(dir))).ok).toBe(true);
+    expect((await build(opts(dir))).ok).toBe(true);
     await expectSameAsCold(dir);
     // Same name, other bytes and size: the page's <picture> sizes must follow.
     await writeFile(join(dir, "articles/pic.jpg"), chart);
-    const replaced = await build(options(dir));
+    const replaced = await build(opts(dir));
     expect(replaced.incremental?.articlesProcessed).toBe(0);
     await expectSameAsCold(dir);
     await writeFile(join(dir, "articles/story-2.md"), story(2, {}, "Now with ![a chart](chart.png)."));
     await writeFile(join(dir, "articles/chart.png"), chart);
-    await build(options(dir));
+    await build(opts(dir));
     await expectSameAsCold(dir);
   });
 });

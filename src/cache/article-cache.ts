@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Article } from "../content/article.js";
 import type { SourceFile } from "../content/discover.js";
@@ -46,7 +46,8 @@ interface IndexBody {
   shards: Record<string, [string, string]>;
 }
 
-export type CacheState = "fresh" | "loaded" | "rebuilt-corrupt" | "rebuilt-version" | "refreshed";
+/** "kept": the same process's cache from its previous build, not read again (BuildSession). */
+export type CacheState = "fresh" | "loaded" | "kept" | "rebuilt-corrupt" | "rebuilt-version" | "refreshed";
 
 export class ArticleCache {
   readonly #entries: Map<string, Entry>;
@@ -57,11 +58,14 @@ export class ArticleCache {
   #indexChanged: boolean;
   readonly #used = new Set<string>();
   #closed = false;
+  #state: CacheState;
+  /** The index file as this process last read or wrote it: see `continues`. */
+  #indexSig: string | undefined;
 
   private constructor(
     readonly dir: string,
     readonly key: string,
-    readonly state: CacheState,
+    state: CacheState,
     entries: Map<string, Entry>,
     pack: HtmlPack,
     shards: Record<string, [string, string]> = {},
@@ -71,7 +75,12 @@ export class ArticleCache {
     this.#pack = pack;
     this.#shards = shards;
     for (const shard of dirty) this.#dirty.add(shard);
+    this.#state = state;
     this.#indexChanged = state !== "loaded";
+  }
+
+  get state(): CacheState {
+    return this.#state;
   }
 
   /** Opens the cache in `dir`; `refresh` ignores what is there (`--no-cache`). */
@@ -87,7 +96,9 @@ export class ArticleCache {
           if (entry.key === key) entries.set(id, entry);
           else stale.add(shardOf(id));
         }
-        return new ArticleCache(dir, key, "loaded", entries, HtmlPack.open(join(dir, loaded.body.pack), false), loaded.body.shards, stale);
+        const cache = new ArticleCache(dir, key, "loaded", entries, HtmlPack.open(join(dir, loaded.body.pack), false), loaded.body.shards, stale);
+        cache.#indexSig = loaded.sig;
+        return cache;
       }
       const state: CacheState = loaded.ok || loaded.reason === "missing" ? "fresh" : loaded.reason === "version" ? "rebuilt-version" : "rebuilt-corrupt";
       return ArticleCache.empty(dir, key, state);
@@ -97,6 +108,23 @@ export class ArticleCache {
 
   private static empty(dir: string, key: string, state: CacheState): ArticleCache {
     return new ArticleCache(dir, key, state, new Map(), HtmlPack.open(join(dir, newPackName()), true));
+  }
+
+  /**
+   * Whether this cache, saved at the end of the previous build, can serve the next build in
+   * the same process (`dateline serve`) as it is in memory, instead of being read again: same
+   * folder and key, not closed, and nothing else has written the index since (a
+   * `dateline build` in another terminal, say), which the index file's stat signature shows.
+   */
+  continues(dir: string, key: string): boolean {
+    return !this.#closed && dir === this.dir && key === this.key && this.#indexSig !== undefined && this.#indexSig === fileSig(join(dir, INDEX_FILE));
+  }
+
+  /** Starts another build on this cache (after `continues` said it may). */
+  resume(): void {
+    this.#used.clear();
+    if (this.#pack.closed) this.#pack = HtmlPack.open(this.#pack.path, false);
+    this.#state = "kept";
   }
 
   /** The cached article for `file`, when its stat signature says it has not changed. */
@@ -199,6 +227,7 @@ export class ArticleCache {
     const text = JSON.stringify(body);
     const header = JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, sha256: digest(text) });
     writeAtomically(join(this.dir, INDEX_FILE), `${header}\n${text}`);
+    this.#indexSig = fileSig(join(this.dir, INDEX_FILE));
     this.#pack.close();
     this.#dirty.clear();
     this.#indexChanged = false;
@@ -245,10 +274,22 @@ function writeAtomically(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
-type IndexRead = { ok: true; body: IndexBody; entries: [string, Entry][] } | { ok: false; reason: "missing" | "corrupt" | "version" };
+type IndexRead = { ok: true; body: IndexBody; entries: [string, Entry][]; sig: string | undefined } | { ok: false; reason: "missing" | "corrupt" | "version" };
+
+/** Inode, size and times in nanoseconds: a file rewritten by anyone else has another one. */
+function fileSig(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
 
 function readIndex(dir: string): IndexRead {
   let text: string;
+  // Taken before the read: a file replaced in between then fails `continues`, never the reverse.
+  const sig = fileSig(join(dir, INDEX_FILE));
   try {
     text = readFileSync(join(dir, INDEX_FILE), "utf8");
   } catch {
@@ -275,7 +316,7 @@ function readIndex(dir: string): IndexRead {
       if (!Array.isArray(list)) return { ok: false, reason: "corrupt" };
       for (const item of list) entries.push(item);
     }
-    return { ok: true, body, entries };
+    return { ok: true, body, entries, sig };
   } catch {
     return { ok: false, reason: "corrupt" };
   }

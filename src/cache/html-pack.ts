@@ -58,7 +58,13 @@ export class HtmlPack {
     return digest(bytes) === ref.sha ? bytes.toString("utf8") : undefined;
   }
 
+  get closed(): boolean {
+    return this.#fd < 0;
+  }
+
   close(): void {
+    if (this.#fd < 0) return;
     closeSync(this.#fd);
+    this.#fd = -1;
   }
 }

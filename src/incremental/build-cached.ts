@@ -47,7 +47,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         // Registry edits change which entities articles mention and what their bodies link.
         registryDigest: registry.digest,
       });
-      cache = ArticleCache.open(join(config.cacheDir, "articles"), keys.article, mode === "refresh");
+      const cacheDir = join(config.cacheDir, "articles");
+      cache = options.session ? options.session.articleCache(cacheDir, keys.article, mode === "refresh") : ArticleCache.open(cacheDir, keys.article, mode === "refresh");
       const registryData = { digest: registry.digest, entries: registry.entries };
       const loaded = await loadContentCached(config.contentDir, config.timezone, registryData, bag, cache, pool, (misses) => {
         options.onArticlesToProcess?.(misses);
@@ -224,7 +225,10 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
   } finally {
     // The cache only ever holds verified per-article results, so it is worth keeping even
     // when the build failed on another article or in a template.
-    cache?.save();
+    if (cache) {
+      cache.save();
+      options.session?.keep(cache);
+    }
   }
 }
 

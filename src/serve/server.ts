@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
 import { build, prepareForEdits, type BuildOptions } from "../build.js";
+import { BuildSession } from "../incremental/session.js";
 import { CONFIG_FILE, type ConfigOverrides, type SiteConfig } from "../config.js";
 import { formatText, type Diagnostic } from "../diagnostics.js";
 import { describeError } from "../errors.js";
@@ -42,11 +43,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let building: Promise<void> = Promise.resolve();
   let queued = false;
   let builds = 0;
+  const session = new BuildSession();
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const result = await build(options);
+      const result = await build({ ...options, session });
       config = result.config;
       if (result.ok) {
         problems = undefined;
