@@ -210,8 +210,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * server calls this once it is idle, and the editor's first save does not wait about a second
  * for modules to load.
  */
-export async function prepareForEdits(): Promise<void> {
-  await Promise.all([import("./content/body.js"), import("./incremental/build-cached.js"), import("./render/eleventy.js")]);
+export async function prepareForEdits(session?: BuildSession, config?: SiteConfig): Promise<void> {
+  const [, , eleventy, { templatesDigest }] = await Promise.all([
+    import("./content/body.js"),
+    import("./incremental/build-cached.js"),
+    import("./render/eleventy.js"),
+    import("./cache/keys.js"),
+  ]);
+  // With the session the rebuilds share, the templates are compiled now rather than after the first save.
+  if (session && config) {
+    const digest = await templatesDigest(config.templatesDir);
+    await session.templates(config.templatesDir, digest, () => eleventy.TemplateRenderer.create(config.templatesDir));
+  }
 }
 
 /**

@@ -121,6 +121,28 @@ describe.each(WAYS)("cold, warm and incremental builds, $way", ({ session }) => 
     await expectSameAsCold(dir);
   });
 
+
+  it("render with the templates as they are now, through edits, template changes and a broken template", async () => {
+    const opts = optionsIn(session);
+    const dir = await project(8);
+    await build(opts(dir));
+    await writeFile(join(dir, "articles/story-4.md"), story(4, {}, "A first edit renders with the templates as they are."));
+    expect((await build(opts(dir))).incremental?.pagesRendered).toBeGreaterThan(0);
+    const partial = join(dir, "templates/partials/card.njk");
+    const original = await readFile(partial, "utf8");
+    for (const version of ["v2", "v3"]) {
+      await writeFile(partial, `${original}<!-- card ${version} -->`);
+      expect((await build(opts(dir))).ok).toBe(true);
+      expect(await readFile(join(dir, "dist/index.html"), "utf8")).toContain(`<!-- card ${version} -->`);
+      await expectSameAsCold(dir);
+    }
+    await writeFile(partial, "{% if %}broken");
+    await expect(build(opts(dir))).rejects.toThrow(/card\.njk/);
+    await writeFile(partial, `${original}<!-- card v4 -->`);
+    expect((await build(opts(dir))).ok).toBe(true);
+    expect(await readFile(join(dir, "dist/index.html"), "utf8")).toContain("<!-- card v4 -->");
+    await expectSameAsCold(dir);
+  });
 });
 
 describe("cold, warm and incremental builds", () => {

@@ -36,14 +36,16 @@ import { listPublicFiles } from "../write/public-files.js";
 export async function buildCached(options: BuildOptions, mode: "use" | "refresh"): Promise<BuildResult> {
   let cache: ArticleCache | undefined;
   let keys: CacheKeys | undefined;
+  let templatesKey = "missing";
   let loadStats: CachedLoadStats = { hits: 0, misses: 0, pool: "in-process" };
   const pool = ArticlePool.create(options.workers);
   let eleventy: Promise<typeof import("../render/eleventy.js")> | undefined;
   try {
     const checked = await checkSite(options, async (config, bag, registry) => {
+      templatesKey = await templatesDigest(config.templatesDir).catch(() => "missing");
       keys = cacheKeys({
         config,
-        templatesDigest: await templatesDigest(config.templatesDir).catch(() => "missing"),
+        templatesDigest: templatesKey,
         // Registry edits change which entities articles mention and what their bodies link.
         registryDigest: registry.digest,
       });
@@ -99,7 +101,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       // `templates` is given when the templates run elsewhere (page worker threads, which load
       // and check them themselves): then this thread never loads Eleventy.
       const makeEnv = (templates?: RenderEnv["templates"]) => (renderEnv ??= (async () => {
-        const renderer = templates ?? (await (await (eleventy ?? import("../render/eleventy.js"))).TemplateRenderer.create(config.templatesDir));
+        const create = async () => (await (eleventy ?? import("../render/eleventy.js"))).TemplateRenderer.create(config.templatesDir);
+        const renderer = templates ?? (await (options.session ? options.session.templates(config.templatesDir, templatesKey, create) : create()));
         return makeRenderEnv(ctx, renderer, async (article) => {
           // Bodies were rendered where their articles were loaded; rendering one here is the
           // fallback for a pack that lost it.

@@ -1,4 +1,5 @@
 import { ArticleCache } from "../cache/article-cache.js";
+import type { TemplateRenderer } from "../render/eleventy.js";
 
 /**
  * What a long-running process (`dateline serve`) keeps from one build to the next, so that a
@@ -11,10 +12,26 @@ import { ArticleCache } from "../cache/article-cache.js";
  * by consecutive builds, which relies on no build step changing an article in place: the
  * Library copies each article before adding to it (model/library.ts), and
  * tests/incremental.test.ts holds a session's builds to a cold build's bytes through every
- * kind of edit.
+ * kind of edit. The compiled templates are kept while the template folder's digest (every
+ * file's name and bytes) stays the same: making the renderer and compiling a layout again
+ * was a tenth of a second or more of each rebuild.
  */
 export class BuildSession {
   #cache: ArticleCache | undefined;
+  #templates: { dir: string; digest: string; renderer: Promise<TemplateRenderer> } | undefined;
+
+  /** The renderer for these templates: the kept one, or one `create` makes and this keeps. */
+  templates(dir: string, digest: string, create: () => Promise<TemplateRenderer>): Promise<TemplateRenderer> {
+    const kept = this.#templates;
+    if (kept && kept.dir === dir && kept.digest === digest) return kept.renderer;
+    const renderer = create();
+    this.#templates = { dir, digest, renderer };
+    // A renderer that failed (a template with a syntax error) is made again on the next build.
+    renderer.catch(() => {
+      if (this.#templates?.renderer === renderer) this.#templates = undefined;
+    });
+    return renderer;
+  }
 
   /** The kept cache when it can serve this build, else the cache as `ArticleCache.open` reads it. */
   articleCache(dir: string, key: string, refresh: boolean): ArticleCache {

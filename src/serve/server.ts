@@ -78,9 +78,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await rebuild();
   // While the editor reads the first build, load what their first save will need. A failure
   // here is not the editor's problem: the rebuild that needs the module reports it.
-  prepareForEdits().catch(() => undefined);
   if (!config) throw new Error("unreachable: the first build always sets config");
   const site = config;
+  prepareForEdits(session, site).catch(() => undefined);
   const server = createServer((req, res) => {
     handle(req, res, site, clients, () => problems).catch((error) => {
       res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
