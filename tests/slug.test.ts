@@ -63,4 +63,16 @@ describe("nameKey and cleanName", () => {
   it("keeps accents distinct in the identity", () => {
     expect(nameKey("São Paulo")).not.toBe(nameKey("Sao Paulo"));
   });
+  it("gives plain ASCII names, taken by a shortcut, the key of the full normalisation", () => {
+    // The definition: NFKC, whitespace collapsed, lower case, NFC.
+    const reference = (name: string) => name.normalize("NFKC").replace(/\s+/gu, " ").trim().toLowerCase().normalize("NFC");
+    const pieces = ["Al", "Sudani", "PMF", "U.S.", "O'Brien", "al-Maliki", "(Reuters)", "#1", "~x", "Ǆ", "ﬁ", "é", "e\u0301", " ", "  ", "\t", "\u00a0", "\n", "İ", "K"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 3000; i++) {
+      let name = "";
+      for (let n = next() % 5; n >= 0; n--) name += pieces[next() % pieces.length];
+      expect(nameKey(name), JSON.stringify(name)).toBe(reference(name));
+    }
+  });
 });
