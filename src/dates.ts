@@ -70,7 +70,8 @@ export function parseDate(input: unknown, timeZone: string): DateParseResult {
   else if (ts[9]) {
     const oh = Number(ts[10]);
     const om = Number(ts[11]);
-    if (oh > 18 || om > 59) {
+    // Real offsets stop at ±18:00 (what Temporal and java.time accept); +18:30 is a typo.
+    if (om > 59 || oh * 60 + om > 18 * 60) {
       return { ok: false, message: `"${text}" has an impossible UTC offset`, hint: "offsets run from -18:00 to +18:00" };
     }
     offsetMinutes = (ts[9] === "-" ? -1 : 1) * (oh * 60 + om);

@@ -36,6 +36,7 @@ export const CASES: Record<string, Expected[]> = {
   "date-impossible.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-30" is not a day of 2024-02', hint: DATE_HINT }],
   "date-ambiguous-time.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03 09:30" has a time but no UTC offset, so the moment it names is ambiguous', hint: "add the offset" }],
   "date-bad-offset.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00+25:00" has an impossible UTC offset', hint: "offsets run from -18:00 to +18:00" }],
+  "date-offset-past-18.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00+18:59" has an impossible UTC offset', hint: "offsets run from -18:00 to +18:00" }],
   "date-ambiguous-format.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "03/02/2024" is not an ISO 8601 date or timestamp', hint: DATE_HINT }],
   "date-named-zone.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00 Europe/Paris" is not an ISO 8601 date or timestamp', hint: DATE_HINT }],
   "slug-escape.md": [{ line: 4, column: 7, rule: "frontmatter/slug", message: 'slug: "../../etc/passwd" is not a URL-safe slug', hint: "write slug: etc-passwd" }],
