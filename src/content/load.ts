@@ -150,7 +150,7 @@ function toArticle(
   const nesting = findExcessiveNesting(fm.body);
   if (nesting) {
     bag.error(file.displayPath, { line: fm.bodyLine + nesting.line, column: 1 }, "body/too-deep",
-      `this ${nesting.kind === "quote" ? "block quote" : "list"} is nested ${nesting.depth} levels deep (at most ${MAX_NESTING})`,
+      `this ${NESTING_NAMES[nesting.kind]} nested ${nesting.depth} levels deep (at most ${MAX_NESTING})`,
       "flatten it: nesting this deep takes minutes to render and can crash the build");
     ok = false;
   }
@@ -196,6 +196,8 @@ function toArticle(
   };
   return { ...article, structure: articleStructure(article) };
 }
+
+const NESTING_NAMES = { quote: "block quote is", list: "list is", "quote-and-list": "mix of block quotes and lists is" } as const;
 
 /** Strips a `2024-12-02-` prefix Jekyll users put on file names; the date lives in frontmatter. */
 const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
