@@ -56,3 +56,58 @@ function lineDepth(line: string): { depth: number; kind: NestingProblem["kind"] 
   const depth = quotes + listDepth;
   return { depth, kind: quotes === 0 ? "list" : listDepth === 0 ? "quote" : "quote-and-list" };
 }
+
+/**
+ * Inline markup has the same problem in another shape: the Markdown parser matches each
+ * closing `*`, `_`, `~` or `]` against every opener still waiting in the same paragraph, so
+ * the cost grows with the square (or worse) of their number. 4,000 `_a ` … `a_ ` in 24 KB take
+ * over a minute; `[` nested 50,000 deep as long; `*a **` repeated overflows the stack. Real
+ * paragraphs hold a few dozen such runs and nest brackets two or three deep.
+ */
+export const MAX_EMPHASIS_RUNS = 500;
+export const MAX_BRACKET_DEPTH = 100;
+
+export interface InlineProblem {
+  /** 0-based line within the body where the paragraph (or list item, cell row…) starts. */
+  line: number;
+  kind: "emphasis" | "brackets";
+  count: number;
+}
+
+/** A line that starts a new block, and so a new run of inline text for the parser. */
+const BLOCK_START = /^\s*(?:$|[>#|]|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+export function findInlineOverload(body: string): InlineProblem | undefined {
+  let start = 0;
+  let runs = 0;
+  let depth = 0;
+  let deepest = 0;
+  let fence: string | undefined;
+  const lines = body.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const fenceMatch = FENCE.exec(raw);
+    if (fenceMatch || fence) {
+      if (fenceMatch && !fence) fence = fenceMatch[1]![0];
+      else if (fenceMatch && fenceMatch[1]![0] === fence) fence = undefined;
+      start = i + 1;
+      runs = depth = deepest = 0;
+      continue;
+    }
+    if (BLOCK_START.test(raw)) {
+      start = raw.trim() === "" ? i + 1 : i;
+      runs = depth = deepest = 0;
+    }
+    // Code spans are literal text: their asterisks and brackets are not markup.
+    const line = raw.replace(/`+[^`]*`+/g, "");
+    runs += line.match(/[*_~]+/g)?.length ?? 0;
+    for (const c of line.match(/[[\]]/g) ?? []) {
+      depth = c === "[" ? depth + 1 : Math.max(0, depth - 1);
+      if (depth > deepest) deepest = depth;
+    }
+    if (runs > MAX_EMPHASIS_RUNS) return { line: start, kind: "emphasis", count: runs };
+    if (deepest > MAX_BRACKET_DEPTH) return { line: start, kind: "brackets", count: deepest };
+  }
+  return undefined;
+}

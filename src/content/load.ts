@@ -8,7 +8,7 @@ import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
-import { findExcessiveNesting, MAX_NESTING } from "./body-limits.js";
+import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
 import { articleStructure } from "./structure.js";
@@ -152,6 +152,15 @@ function toArticle(
     bag.error(file.displayPath, { line: fm.bodyLine + nesting.line, column: 1 }, "body/too-deep",
       `this ${NESTING_NAMES[nesting.kind]} nested ${nesting.depth} levels deep (at most ${MAX_NESTING})`,
       "flatten it: nesting this deep takes minutes to render and can crash the build");
+    ok = false;
+  }
+  const inline = findInlineOverload(fm.body);
+  if (inline) {
+    bag.error(file.displayPath, { line: fm.bodyLine + inline.line, column: 1 }, "body/too-complex",
+      inline.kind === "emphasis"
+        ? `this paragraph has ${inline.count} runs of *, _ or ~ (at most ${MAX_EMPHASIS_RUNS})`
+        : `this paragraph nests [brackets] ${inline.count} deep (at most ${MAX_BRACKET_DEPTH})`,
+      "split it into shorter paragraphs, or put literal text in a code block: markup this dense takes minutes to render and can crash the build");
     ok = false;
   }
   if (!ok || !published) return undefined;
