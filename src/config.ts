@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isValidTimeZone } from "./dates.js";
 import { resolveReference } from "./model/routes.js";
 import { DiagnosticBag } from "./diagnostics.js";
+import { checkFolders } from "./config-folders.js";
 import { DatelineError } from "./errors.js";
 
 /**
@@ -180,6 +181,20 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
         `use an absolute URL such as https://news.example.org/${key === "logo" ? "assets/logo.png" : "about/"} or a path such as /${key === "logo" ? "assets/logo.png" : "about/"}`);
     }
   }
+  const folders = {
+    projectDir,
+    configFile: configPath,
+    contentDir: dir(overrides.contentDir, file.contentDir),
+    outDir: dir(overrides.outDir, file.outDir),
+    templatesDir: dir(overrides.templatesDir, file.templatesDir),
+    publicDir: dir(overrides.publicDir, file.publicDir),
+    cacheDir: dir(undefined, file.cacheDir),
+  };
+  for (const problem of checkFolders(folders)) {
+    const flag = problem.option === "outDir" && overrides.outDir !== undefined;
+    bag.error(displayPath, flag || !(problem.option in raw) ? undefined : positionOf([problem.option]), "config/folders",
+      `${flag ? "--out" : problem.option}: ${problem.message}`, problem.hint);
+  }
   return {
     title: file.title,
     description: file.description,
@@ -193,11 +208,11 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     relatedCount: file.relatedCount,
     publisher: file.publisher,
     projectDir,
-    contentDir: dir(overrides.contentDir, file.contentDir),
-    outDir: dir(overrides.outDir, file.outDir),
-    templatesDir: dir(overrides.templatesDir, file.templatesDir),
-    publicDir: dir(overrides.publicDir, file.publicDir),
-    cacheDir: dir(undefined, file.cacheDir),
+    contentDir: folders.contentDir,
+    outDir: folders.outDir,
+    templatesDir: folders.templatesDir,
+    publicDir: folders.publicDir,
+    cacheDir: folders.cacheDir,
     entities: file.entities,
     drafts: overrides.drafts ?? false,
     future: overrides.future ?? false,
