@@ -162,6 +162,13 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
       "use a name such as UTC, Europe/Paris or Asia/Baghdad");
   }
 
+  // Intl refuses a malformed tag only when a date is first formatted, deep in the render; and
+  // the tag lands in <html lang> and feeds, so it must be a real one before anything is built.
+  if (typeof merged.language === "string" && !isLanguageTag(merged.language)) {
+    bag.error(displayPath, positionOf(["language"]), "config/language", `language "${merged.language}" is not a BCP 47 language tag`,
+      "use a tag such as en, en-GB, fr or ar");
+  }
+
   const baseUrlInput = overrides.baseUrl ?? file.baseUrl;
   const base = normaliseBaseUrl(baseUrlInput, file.baseUrl);
   if (!base) {
@@ -219,6 +226,14 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     now: overrides.now ?? Date.now(),
     sitemapLimit: sitemapLimit(overrides.sitemapLimit),
   };
+}
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** The sitemap protocol allows at most 50,000 URLs per file. */
