@@ -107,6 +107,11 @@ function toArticle(
   const slug = resolveSlug(file, data, fail);
   const names = (values: readonly string[] | undefined, path: string[], rule: string): string[] => {
     const out: string[] = [];
+    if (values && values.length > MAX_NAMES) {
+      fail(path, "frontmatter/too-many-names", `has ${values.length} names (at most ${MAX_NAMES})`,
+        "keep the names the article is really about: each one gets a page listing the article, and every listing repeats them");
+      return out;
+    }
     (values ?? []).forEach((value, i) => {
       const name = cleanName(value);
       if (slugify(name) === "") {
@@ -205,6 +210,13 @@ function toArticle(
   };
   return { ...article, structure: articleStructure(article) };
 }
+
+/**
+ * Tags and authors are repeated on every card that lists the article, and each one gets a
+ * page of cards: 10,000 tags on one article meant 10,000 pages of 10,000 links (the build ran
+ * for many minutes). Real articles carry a handful; the limit is far above that.
+ */
+export const MAX_NAMES = 200;
 
 const NESTING_NAMES = { quote: "block quote is", list: "list is", "quote-and-list": "mix of block quotes and lists is" } as const;
 
