@@ -105,7 +105,8 @@ function toArticle(
   });
 
   const slug = resolveSlug(file, data, fail);
-  const names = (values: readonly string[] | undefined, path: string[], rule: string): string[] => {
+  /** `single`: the field holds one name as text (author: Jane Doe), so it has no [index]. */
+  const names = (values: readonly string[] | undefined, path: string[], rule: string, single = false): string[] => {
     const out: string[] = [];
     if (values && values.length > MAX_NAMES) {
       fail(path, "frontmatter/too-many-names", `has ${values.length} names (at most ${MAX_NAMES})`,
@@ -115,7 +116,7 @@ function toArticle(
     (values ?? []).forEach((value, i) => {
       const name = cleanName(value);
       if (slugify(name) === "") {
-        fail([...path, i], rule, `"${value}" has no letters or digits, so it cannot have a page`,
+        fail(single ? path : [...path, i], rule, `"${value}" has no letters or digits, so it cannot have a page`,
           "use a name made of words, or remove the entry");
       } else if (!out.includes(name)) out.push(name);
     });
@@ -127,7 +128,9 @@ function toArticle(
     organization: names(data.entities?.organizations, ["entities", "organizations"], "frontmatter/entity-name"),
     place: names(data.entities?.places, ["entities", "places"], "frontmatter/entity-name"),
   };
-  const authors = names(typeof data.author === "string" ? [data.author] : data.author, ["author"], "frontmatter/author-name");
+  const authors = typeof data.author === "string"
+    ? names([data.author], ["author"], "frontmatter/author-name", true)
+    : names(data.author, ["author"], "frontmatter/author-name");
 
   if (data.image && data.image.alt === "") {
     fail(["image", "alt"], "frontmatter/image-alt", "must describe the image for readers who cannot see it",

@@ -54,6 +54,7 @@ export const CASES: Record<string, Expected[]> = {
     { line: 4, column: 17, rule: "frontmatter/tag-name", message: 'tags[1]: "#" has no letters or digits, so it cannot have a page', hint: "use a name made of words" },
   ],
   "tags-too-many.md": [{ line: 4, column: 7, rule: "frontmatter/too-many-names", message: "tags: has 201 names (at most 200)", hint: "keep the names the article is really about" }],
+  "author-punctuation.md": [{ line: 4, column: 9, rule: "frontmatter/author-name", message: 'author: "?!" has no letters or digits, so it cannot have a page', hint: "use a name made of words" }],
   "entity-punctuation.md": [{ line: 5, column: 12, rule: "frontmatter/entity-name", message: 'entities.people[0]: "---" has no letters or digits, so it cannot have a page', hint: "use a name made of words" }],
   "body-deep-quote.md": [{ line: 8, column: 1, rule: "body/too-deep", message: "this block quote is nested 150 levels deep (at most 100)", hint: "flatten it" }],
   "body-deep-list.md": [{ line: 107, column: 1, rule: "body/too-deep", message: "this list is nested 101 levels deep (at most 100)", hint: "flatten it" }],
