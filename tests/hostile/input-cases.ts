@@ -16,6 +16,7 @@ const DATE_HINT = "write a date as 2024-12-02 or a timestamp with its offset as 
 export const CASES: Record<string, Expected[]> = {
   "binary.md": [{ line: 3, column: 1, rule: "file/binary", message: "this is not a text file (it contains NUL bytes)", hint: "articles must be UTF-8 Markdown text" }],
   "not-utf8.md": [{ line: 2, column: 12, rule: "file/encoding", message: "the file is not valid UTF-8 (byte 16 cannot be decoded)", hint: "re-save the file as UTF-8" }],
+  "utf16.md": [{ line: 1, column: 1, rule: "file/encoding", message: "the file is UTF-16 text, not UTF-8", hint: "re-save the file as UTF-8" }],
   "empty.md": [{ line: 1, column: 1, rule: "file/empty", message: "the file is empty", hint: "write a frontmatter block with at least title and date" }],
   "whitespace-only.md": [{ line: 1, column: 1, rule: "file/empty", message: "the file is empty", hint: "write a frontmatter block" }],
   "frontmatter-missing.md": [{ line: 1, column: 1, rule: "frontmatter/missing", message: "the file has no frontmatter block", hint: "start the file with a block like ---" }],
