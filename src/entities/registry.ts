@@ -6,6 +6,7 @@ import { nameKey, slugify, cleanName } from "../content/slug.js";
 import { displayPath } from "../config.js";
 import { DiagnosticBag, formatText, type Position } from "../diagnostics.js";
 import { decodeArticle } from "../content/read.js";
+import { firstLine } from "../content/yaml-errors.js";
 import { DatelineError } from "../errors.js";
 import { digest } from "../util/digest.js";
 import type { EntityType, RegistryEntry } from "./types.js";
@@ -92,7 +93,7 @@ export function parseRegistry(text: string, file: string, bag: DiagnosticBag): R
   if (doc.errors.length) {
     for (const e of doc.errors) {
       const p = lines.linePos(e.pos[0]);
-      bag.error(file, { line: p.line, column: p.col }, "registry/syntax", e.message.split("\n")[0] ?? e.message,
+      bag.error(file, { line: p.line, column: p.col }, "registry/syntax", firstLine(e.message),
         "the registry is a YAML list; check indentation, colons and quotes");
     }
     return [];

@@ -30,6 +30,7 @@ export const CASES: Record<string, Expected[]> = {
   "yaml-tabs.md": [{ line: 5, column: 1, rule: "frontmatter/yaml", message: "tags: invalid YAML: Tabs are not allowed as indentation", hint: "indent YAML with spaces, never tabs" }],
   "yaml-unresolved-alias.md": [{ line: 2, column: 8, rule: "frontmatter/yaml", message: "title: invalid YAML: Unresolved alias (the anchor must be set before the alias): headline", hint: "put the value in quotes" }],
   "yaml-alias-bomb.md": [{ line: 3, column: 8, rule: "frontmatter/yaml", message: "b: invalid YAML: Excessive alias count indicates a resource exhaustion attack", hint: "YAML alias or anchor" }],
+  "yaml-too-deep.md": [{ line: 4, column: 1, rule: "frontmatter/yaml", message: "notes: invalid YAML: lists or mappings are nested too deeply to read", hint: "remove the nested [ or { brackets" }],
   "frontmatter-not-mapping.md": [{ line: 2, column: 1, rule: "frontmatter/not-a-mapping", message: "the frontmatter must be a list of `key: value` fields", hint: 'title: "Headline"' }],
   "type-string-for-list.md": [{ line: 4, column: 7, rule: "frontmatter/tags", message: "tags: must be a list, not text", hint: "tags: [Iraq, Border security]" }],
   "type-list-for-string.md": [{ line: 3, column: 3, rule: "frontmatter/title", message: "title: must be text, not a list", hint: "give the headline as text" }],
