@@ -21,6 +21,7 @@ export const CASES: Record<string, Expected[]> = {
   "whitespace-only.md": [{ line: 1, column: 1, rule: "file/empty", message: "the file is empty", hint: "write a frontmatter block" }],
   "frontmatter-missing.md": [{ line: 1, column: 1, rule: "frontmatter/missing", message: "the file has no frontmatter block", hint: "start the file with a block like ---" }],
   "frontmatter-unclosed.md": [{ line: 1, column: 1, rule: "frontmatter/unclosed", message: "the frontmatter block is never closed", hint: "add a line with only ---" }],
+  "frontmatter-other-language.md": [{ line: 1, column: 1, rule: "frontmatter/delimiter", message: 'the frontmatter must open with a line of only ---, not "---json"', hint: "YAML between two lines of exactly ---" }],
   "frontmatter-empty.md": [
     { line: 2, column: 1, rule: "frontmatter/date", message: "date: is required", hint: "write 2024-12-02" },
     { line: 2, column: 1, rule: "frontmatter/title", message: "title: is required", hint: "give the headline as text" },
