@@ -94,14 +94,18 @@ function toArticle(
 
   const published = date(data.date, ["date"]);
   const updated = data.updated === undefined ? undefined : date(data.updated, ["updated"]);
-  if (published && updated && updated.epochMs < published.epochMs) {
+  if (published && updated && before(updated, published)) {
     fail(["updated"], "frontmatter/updated-before-date", "is earlier than the publication date",
       "updated is when the article last changed; it cannot be before date");
   }
   const corrections: Correction[] = [];
   (data.corrections ?? []).forEach((c, i) => {
     const d = date(c.date, ["corrections", i, "date"]);
-    if (d) corrections.push({ date: d, text: c.text });
+    // Like updated: a correction cannot come before the article it corrects (a mistyped year).
+    if (d && published && before(d, published)) {
+      fail(["corrections", i, "date"], "frontmatter/correction-before-date", "is earlier than the publication date",
+        "a correction is dated when it was made, on or after date");
+    } else if (d) corrections.push({ date: d, text: c.text });
   });
 
   const slug = resolveSlug(file, data, fail);
@@ -222,6 +226,16 @@ function toArticle(
 export const MAX_NAMES = 200;
 
 const NESTING_NAMES = { quote: "block quote is", list: "list is", "quote-and-list": "mix of block quotes and lists is" } as const;
+
+/**
+ * Whether `later` (an update or correction) comes before publication. A plain date names a
+ * whole day: `updated: 2024-12-02` after `date: 2024-12-02T09:30:00+03:00` is the same day, not
+ * six hours early.
+ */
+function before(later: DateValue, published: DateValue): boolean {
+  const end = later.dateOnly ? later.epochMs + 86_400_000 : later.epochMs + 1;
+  return end <= published.epochMs;
+}
 
 /** Strips a `2024-12-02-` prefix Jekyll users put on file names; the date lives in frontmatter. */
 const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;

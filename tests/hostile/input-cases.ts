@@ -42,6 +42,7 @@ export const CASES: Record<string, Expected[]> = {
   "date-offset-past-18.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00+18:59" has an impossible UTC offset', hint: "offsets run from -18:00 to +18:00" }],
   "date-ambiguous-format.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "03/02/2024" is not an ISO 8601 date or timestamp', hint: DATE_HINT }],
   "date-named-zone.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00 Europe/Paris" is not an ISO 8601 date or timestamp', hint: DATE_HINT }],
+  "correction-before-date.md": [{ line: 5, column: 11, rule: "frontmatter/correction-before-date", message: "corrections[0].date: is earlier than the publication date", hint: "on or after date" }],
   "slug-escape.md": [{ line: 4, column: 7, rule: "frontmatter/slug", message: 'slug: "../../etc/passwd" is not a URL-safe slug', hint: "write slug: etc-passwd" }],
   "slug-url-hostile.md": [{ line: 4, column: 7, rule: "frontmatter/slug", message: 'slug: "a b?c#d%20e" is not a URL-safe slug', hint: "write slug: a-b-c-d-20e" }],
   "redirect-escape.md": [
