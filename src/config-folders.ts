@@ -5,7 +5,7 @@ import { dirname, isAbsolute, parse, relative, resolve } from "node:path";
  * Every build replaces the output folder as a whole (staging folder, then a swap). So an
  * output folder that is, or holds, one of the folders the site is built from would delete it:
  * `outDir: "articles"` swapped the articles away, `"."` or `".."` the whole project. And a
- * cache or output inside a folder the build reads from is read back as input or published.
+ * cache or output inside the content or public folder is read back as input or published.
  * These are checked before anything is read or written.
  */
 export interface Folders {
@@ -56,7 +56,9 @@ export function checkFolders(folders: Folders): FolderProblem[] {
       hint: outHint,
     });
   }
-  for (const [key, name, what] of INPUTS) {
+  // Templates are loaded by name, so an output or cache inside that folder (templatesDir: ".")
+  // harms nothing; content and public folders are read whole.
+  for (const [key, name, what] of INPUTS.filter(([key]) => key !== "templatesDir")) {
     const input = real(folders[key]);
     if (!hit && within(out, input) && out !== input) {
       problems.push({ option: "outDir", message: `"${shown(folders.outDir)}" is inside ${name}: the built site would be read back as ${what}`, hint: outHint });
