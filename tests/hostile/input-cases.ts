@@ -40,6 +40,7 @@ export const CASES: Record<string, Expected[]> = {
   "date-ambiguous-time.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03 09:30" has a time but no UTC offset, so the moment it names is ambiguous', hint: "add the offset" }],
   "date-bad-offset.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00+25:00" has an impossible UTC offset', hint: "offsets run from -18:00 to +18:00" }],
   "date-offset-past-18.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00+18:59" has an impossible UTC offset', hint: "offsets run from -18:00 to +18:00" }],
+  "date-year-999-in-zone.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "1000-01-01T00:00:00+14:00" falls in the year 999 in the site\'s time zone, outside 1000–9999', hint: DATE_HINT }],
   "date-ambiguous-format.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "03/02/2024" is not an ISO 8601 date or timestamp', hint: DATE_HINT }],
   "date-named-zone.md": [{ line: 3, column: 7, rule: "frontmatter/date", message: 'date: "2024-02-03T09:30:00 Europe/Paris" is not an ISO 8601 date or timestamp', hint: DATE_HINT }],
   "correction-before-date.md": [{ line: 5, column: 11, rule: "frontmatter/correction-before-date", message: "corrections[0].date: is earlier than the publication date", hint: "on or after date" }],
