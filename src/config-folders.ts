@@ -1,4 +1,4 @@
-import { realpathSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, parse, relative, resolve } from "node:path";
 
 /**
@@ -48,6 +48,11 @@ export function checkFolders(folders: Folders): FolderProblem[] {
     ...INPUTS.map(([key, name]) => [real(folders[key]), name] as [string, string]),
     [cache, "the cache folder"],
   ];
+  if (isFile(out)) {
+    // `--out notes.txt` (or the config file itself) would be swapped for a folder of pages.
+    problems.push({ option: "outDir", message: `"${shown(folders.outDir)}" is a file, not a folder: the build would replace it`, hint: outHint });
+    return problems;
+  }
   const hit = replaced.find(([dir]) => within(dir, out));
   if (hit) {
     problems.push({
@@ -69,6 +74,14 @@ export function checkFolders(folders: Folders): FolderProblem[] {
     }
   }
   return problems;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** True when `path` is `dir` or inside it. */
