@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isValidTimeZone } from "./dates.js";
 import { resolveReference } from "./model/routes.js";
 import { DiagnosticBag } from "./diagnostics.js";
+import { checkFolders } from "./config-folders.js";
 import { DatelineError } from "./errors.js";
 
 /**
@@ -161,6 +162,13 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
       "use a name such as UTC, Europe/Paris or Asia/Baghdad");
   }
 
+  // Intl refuses a malformed tag only when a date is first formatted, deep in the render; and
+  // the tag lands in <html lang> and feeds, so it must be a real one before anything is built.
+  if (typeof merged.language === "string" && !isLanguageTag(merged.language)) {
+    bag.error(displayPath, positionOf(["language"]), "config/language", `language "${merged.language}" is not a BCP 47 language tag`,
+      "use a tag such as en, en-GB, fr or ar");
+  }
+
   const baseUrlInput = overrides.baseUrl ?? file.baseUrl;
   const base = normaliseBaseUrl(baseUrlInput, file.baseUrl);
   if (!base) {
@@ -180,6 +188,20 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
         `use an absolute URL such as https://news.example.org/${key === "logo" ? "assets/logo.png" : "about/"} or a path such as /${key === "logo" ? "assets/logo.png" : "about/"}`);
     }
   }
+  const folders = {
+    projectDir,
+    configFile: configPath,
+    contentDir: dir(overrides.contentDir, file.contentDir),
+    outDir: dir(overrides.outDir, file.outDir),
+    templatesDir: dir(overrides.templatesDir, file.templatesDir),
+    publicDir: dir(overrides.publicDir, file.publicDir),
+    cacheDir: dir(undefined, file.cacheDir),
+  };
+  for (const problem of checkFolders(folders)) {
+    const flag = problem.option === "outDir" && overrides.outDir !== undefined;
+    bag.error(displayPath, flag || !(problem.option in raw) ? undefined : positionOf([problem.option]), "config/folders",
+      `${flag ? "--out" : problem.option}: ${problem.message}`, problem.hint);
+  }
   return {
     title: file.title,
     description: file.description,
@@ -193,17 +215,25 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     relatedCount: file.relatedCount,
     publisher: file.publisher,
     projectDir,
-    contentDir: dir(overrides.contentDir, file.contentDir),
-    outDir: dir(overrides.outDir, file.outDir),
-    templatesDir: dir(overrides.templatesDir, file.templatesDir),
-    publicDir: dir(overrides.publicDir, file.publicDir),
-    cacheDir: dir(undefined, file.cacheDir),
+    contentDir: folders.contentDir,
+    outDir: folders.outDir,
+    templatesDir: folders.templatesDir,
+    publicDir: folders.publicDir,
+    cacheDir: folders.cacheDir,
     entities: file.entities,
     drafts: overrides.drafts ?? false,
     future: overrides.future ?? false,
     now: overrides.now ?? Date.now(),
     sitemapLimit: sitemapLimit(overrides.sitemapLimit),
   };
+}
+
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** The sitemap protocol allows at most 50,000 URLs per file. */

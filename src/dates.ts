@@ -70,7 +70,8 @@ export function parseDate(input: unknown, timeZone: string): DateParseResult {
   else if (ts[9]) {
     const oh = Number(ts[10]);
     const om = Number(ts[11]);
-    if (oh > 18 || om > 59) {
+    // Real offsets stop at ±18:00 (what Temporal and java.time accept); +18:30 is a typo.
+    if (om > 59 || oh * 60 + om > 18 * 60) {
       return { ok: false, message: `"${text}" has an impossible UTC offset`, hint: "offsets run from -18:00 to +18:00" };
     }
     offsetMinutes = (ts[9] === "-" ? -1 : 1) * (oh * 60 + om);
@@ -82,6 +83,13 @@ export function parseDate(input: unknown, timeZone: string): DateParseResult {
     };
   }
   const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  // Archives file the article by its year in the site's zone: 1000-01-01T00:00+14:00 is
+  // still 999 in UTC, which would give a three-digit /999/12/ archive.
+  // Offsets are at most 18 hours, so only the first and last year can cross (and only they pay).
+  const zonedYear = year === 1000 || year === 9999 ? zonedParts(epochMs, timeZone).year : year;
+  if (zonedYear < 1000 || zonedYear > 9999) {
+    return { ok: false, message: `"${text}" falls in the year ${zonedYear} in the site's time zone, outside 1000–9999`, hint: EXAMPLE_HINT };
+  }
   return { ok: true, value: { epochMs, offsetMinutes, dateOnly: false } };
 }
 

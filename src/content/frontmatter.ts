@@ -60,6 +60,19 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
       },
     ]);
   }
+  const firstLine = text.slice(0, (text.indexOf("\n") + 1 || text.length + 1) - 1);
+  if (!/^---[ \t]*$/.test(firstLine)) {
+    // `---json`, `---js` (gray-matter's other languages) or `----`: not a YAML block. Called
+    // "never closed" before, which sent the editor looking at the wrong line.
+    return noFields([
+      {
+        rule: "frontmatter/delimiter",
+        message: `the frontmatter must open with a line of only ---, not "${firstLine.slice(0, 40)}"`,
+        hint: "frontmatter is YAML between two lines of exactly ---",
+        at: FIRST_LINE,
+      },
+    ]);
+  }
   const closing = findClosingDelimiter(text);
   if (closing === -1) {
     return noFields([

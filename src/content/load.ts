@@ -8,7 +8,7 @@ import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
-import { findExcessiveNesting, MAX_NESTING } from "./body-limits.js";
+import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
 import { articleStructure } from "./structure.js";
@@ -94,23 +94,33 @@ function toArticle(
 
   const published = date(data.date, ["date"]);
   const updated = data.updated === undefined ? undefined : date(data.updated, ["updated"]);
-  if (published && updated && updated.epochMs < published.epochMs) {
+  if (published && updated && before(updated, published)) {
     fail(["updated"], "frontmatter/updated-before-date", "is earlier than the publication date",
       "updated is when the article last changed; it cannot be before date");
   }
   const corrections: Correction[] = [];
   (data.corrections ?? []).forEach((c, i) => {
     const d = date(c.date, ["corrections", i, "date"]);
-    if (d) corrections.push({ date: d, text: c.text });
+    // Like updated: a correction cannot come before the article it corrects (a mistyped year).
+    if (d && published && before(d, published)) {
+      fail(["corrections", i, "date"], "frontmatter/correction-before-date", "is earlier than the publication date",
+        "a correction is dated when it was made, on or after date");
+    } else if (d) corrections.push({ date: d, text: c.text });
   });
 
   const slug = resolveSlug(file, data, fail);
-  const names = (values: readonly string[] | undefined, path: string[], rule: string): string[] => {
+  /** `single`: the field holds one name as text (author: Jane Doe), so it has no [index]. */
+  const names = (values: readonly string[] | undefined, path: string[], rule: string, single = false): string[] => {
     const out: string[] = [];
+    if (values && values.length > MAX_NAMES) {
+      fail(path, "frontmatter/too-many-names", `has ${values.length} names (at most ${MAX_NAMES})`,
+        "keep the names the article is really about: each one gets a page listing the article, and every listing repeats them");
+      return out;
+    }
     (values ?? []).forEach((value, i) => {
       const name = cleanName(value);
       if (slugify(name) === "") {
-        fail([...path, i], rule, `"${value}" has no letters or digits, so it cannot have a page`,
+        fail(single ? path : [...path, i], rule, `"${value}" has no letters or digits, so it cannot have a page`,
           "use a name made of words, or remove the entry");
       } else if (!out.includes(name)) out.push(name);
     });
@@ -122,7 +132,9 @@ function toArticle(
     organization: names(data.entities?.organizations, ["entities", "organizations"], "frontmatter/entity-name"),
     place: names(data.entities?.places, ["entities", "places"], "frontmatter/entity-name"),
   };
-  const authors = names(typeof data.author === "string" ? [data.author] : data.author, ["author"], "frontmatter/author-name");
+  const authors = typeof data.author === "string"
+    ? names([data.author], ["author"], "frontmatter/author-name", true)
+    : names(data.author, ["author"], "frontmatter/author-name");
 
   if (data.image && data.image.alt === "") {
     fail(["image", "alt"], "frontmatter/image-alt", "must describe the image for readers who cannot see it",
@@ -150,8 +162,17 @@ function toArticle(
   const nesting = findExcessiveNesting(fm.body);
   if (nesting) {
     bag.error(file.displayPath, { line: fm.bodyLine + nesting.line, column: 1 }, "body/too-deep",
-      `this ${nesting.kind === "quote" ? "block quote" : "list"} is nested ${nesting.depth} levels deep (at most ${MAX_NESTING})`,
+      `this ${NESTING_NAMES[nesting.kind]} nested ${nesting.depth} levels deep (at most ${MAX_NESTING})`,
       "flatten it: nesting this deep takes minutes to render and can crash the build");
+    ok = false;
+  }
+  const inline = findInlineOverload(fm.body);
+  if (inline) {
+    bag.error(file.displayPath, { line: fm.bodyLine + inline.line, column: 1 }, "body/too-complex",
+      inline.kind === "emphasis"
+        ? `this paragraph has ${inline.count} runs of *, _ or ~ (at most ${MAX_EMPHASIS_RUNS})`
+        : `this paragraph nests [brackets] ${inline.count} deep (at most ${MAX_BRACKET_DEPTH})`,
+      "split it into shorter paragraphs, or put literal text in a code block: markup this dense takes minutes to render and can crash the build");
     ok = false;
   }
   if (!ok || !published) return undefined;
@@ -195,6 +216,25 @@ function toArticle(
       .map((k) => [k, fm.keyPosition(k).line])),
   };
   return { ...article, structure: articleStructure(article) };
+}
+
+/**
+ * Tags and authors are repeated on every card that lists the article, and each one gets a
+ * page of cards: 10,000 tags on one article meant 10,000 pages of 10,000 links (the build ran
+ * for many minutes). Real articles carry a handful; the limit is far above that.
+ */
+export const MAX_NAMES = 200;
+
+const NESTING_NAMES = { quote: "block quote is", list: "list is", "quote-and-list": "mix of block quotes and lists is" } as const;
+
+/**
+ * Whether `later` (an update or correction) comes before publication. A plain date names a
+ * whole day: `updated: 2024-12-02` after `date: 2024-12-02T09:30:00+03:00` is the same day, not
+ * six hours early.
+ */
+function before(later: DateValue, published: DateValue): boolean {
+  const end = later.dateOnly ? later.epochMs + 86_400_000 : later.epochMs + 1;
+  return end <= published.epochMs;
 }
 
 /** Strips a `2024-12-02-` prefix Jekyll users put on file names; the date lives in frontmatter. */

@@ -12,6 +12,18 @@ export type DecodeResult =
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export function decodeArticle(bytes: Uint8Array): DecodeResult {
+  // Notepad's "Unicode" is UTF-16: every other byte is NUL, so without this it would be
+  // reported as a binary file to move away rather than a text file to re-save.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      ok: false,
+      rule: "file/encoding",
+      message: "the file is UTF-16 text, not UTF-8",
+      hint: "re-save the file as UTF-8 in your editor (for UTF-16 text: iconv -f utf-16 -t utf-8)",
+      line: 1,
+      column: 1,
+    };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOfByte(bytes, nul);

@@ -24,7 +24,9 @@ export function explainYamlErrors(
   const problems: YamlProblem[] = [];
   const seenLines = new Set<number>();
   for (const error of errors) {
-    const offset = mistakeOffset(doc, error);
+    let offset = mistakeOffset(doc, error);
+    // Where the parser ran out of stack depends on the stack size: the field is what to fix.
+    if (firstLine(error.message) === TOO_DEEP) offset = fieldKeyAt(doc, offset)?.start ?? offset;
     const at = toPosition(offset);
     if (seenLines.has(at.line)) continue;
     seenLines.add(at.line);
@@ -58,6 +60,10 @@ function mistakeOffset(doc: Document, error: YAMLError): number {
 
 /** The top-level field whose key comes last before `offset`: the field the broken line is in. */
 export function fieldAt(doc: Document, offset: number): string | undefined {
+  return fieldKeyAt(doc, offset)?.name;
+}
+
+function fieldKeyAt(doc: Document, offset: number): { name: string; start: number } | undefined {
   const root = doc.contents;
   if (!isMap(root)) return undefined;
   let best: { name: string; start: number } | undefined;
@@ -67,12 +73,16 @@ export function fieldAt(doc: Document, offset: number): string | undefined {
     if (start === undefined || start > offset) continue;
     if (!best || start > best.start) best = { name: String(pair.key.value), start };
   }
-  return best?.name;
+  return best;
 }
 
-function firstLine(s: string): string {
+/** The parser's message, first line only; its stack overflow on brackets nested thousands deep is named for what it is. */
+export function firstLine(s: string): string {
+  if (/Maximum call stack size exceeded/.test(s)) return TOO_DEEP;
   return (s.split("\n")[0] ?? s).replace(/ at line \d+, column \d+:?$/, "");
 }
+
+const TOO_DEEP = "lists or mappings are nested too deeply to read";
 
 function yamlHint(code: string, message: string): string {
   switch (code) {
@@ -95,6 +105,7 @@ function yamlHint(code: string, message: string): string {
     case "BAD_INDENTATION":
       return "line the field up with the fields around it; list items under a key are indented by two spaces";
     default:
+      if (message === TOO_DEEP) return "frontmatter holds text, lists of text and a few small mappings: remove the nested [ or { brackets";
       return 'quote values that contain ":" or "#", and indent with spaces';
   }
 }

@@ -5,6 +5,8 @@ import { ENTITY_TYPES } from "../content/article.js";
 import { nameKey, slugify, cleanName } from "../content/slug.js";
 import { displayPath } from "../config.js";
 import { DiagnosticBag, formatText, type Position } from "../diagnostics.js";
+import { decodeArticle } from "../content/read.js";
+import { firstLine } from "../content/yaml-errors.js";
 import { DatelineError } from "../errors.js";
 import { digest } from "../util/digest.js";
 import type { EntityType, RegistryEntry } from "./types.js";
@@ -41,7 +43,11 @@ export async function readRegistry(contentDir: string, bag: DiagnosticBag): Prom
   for (const name of REGISTRY_FILES) {
     const path = join(contentDir, name);
     try {
-      found.push({ path, text: await readFile(path, "utf8") });
+      // Decoded like an article: read as "utf8", NUL bytes and broken UTF-8 became U+FFFD and
+      // then a misleading "must be a list" or "must be a mapping".
+      const decoded = decodeArticle(await readFile(path));
+      if (decoded.ok) found.push({ path, text: decoded.text });
+      else bag.error(displayPath(path), decoded, "registry/encoding", decoded.message, "save entities.yml as UTF-8 text");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
         bag.error(displayPath(path), undefined, "registry/unreadable", `cannot read the entity registry: ${(error as Error).message}`,
@@ -87,7 +93,7 @@ export function parseRegistry(text: string, file: string, bag: DiagnosticBag): R
   if (doc.errors.length) {
     for (const e of doc.errors) {
       const p = lines.linePos(e.pos[0]);
-      bag.error(file, { line: p.line, column: p.col }, "registry/syntax", e.message.split("\n")[0] ?? e.message,
+      bag.error(file, { line: p.line, column: p.col }, "registry/syntax", firstLine(e.message),
         "the registry is a YAML list; check indentation, colons and quotes");
     }
     return [];

@@ -131,6 +131,21 @@ describe("a failed build leaves the previous output exactly as it was", () => {
   });
 });
 
+describe("an output folder that would replace the project's own folders", () => {
+  it("--out naming the content folder, the project, a folder above it or a file is refused and nothing is touched", async () => {
+    const dir = await cliProject({ "articles/live.md": article({ title: '"Live"' }), "dateline.config.json": '{ "title": "Mine" }\n', "notes.txt": "keep me\n" });
+    const before = await hashTree(dir);
+    // Not "..": were the guard ever broken, that build would swap away the system's temp folder
+    // (the fixture out-dir-is-project covers it with an in-memory writer).
+    for (const out of ["articles", ".", "templates", "articles/site", "public/site", "dateline.config.json", "notes.txt"]) {
+      const run = await runCli(["build", ...NOW_FLAG, "--out", out], dir);
+      expect(run.code, out).toBe(1);
+      expect(run.stderr).toMatch(/dateline\.config\.json  config\/folders  --out: ".*" (is|holds|is inside) (the project folder|the content folder|the templates folder|the public folder|a file, not a folder)/);
+    }
+    expect(await hashTree(dir)).toEqual(before);
+  });
+});
+
 describe("a build killed halfway", () => {
   it("SIGKILL while writing leaves the live site intact, and the next build recovers", async () => {
     const { dir, out, before } = await projectWithLiveSite(generatedArticles(600));

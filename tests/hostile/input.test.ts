@@ -93,6 +93,13 @@ describe("awkward input that must simply work", () => {
     expect(relativeTo("", diagnostics).map((d) => [d.file, d.line, d.column, d.rule])).toEqual([["articles/mac.md", 3, 7, "frontmatter/date"]]);
   });
 
+  it("an update or correction dated the same day as a timestamped publication", async () => {
+    const text = '---\ntitle: "Same day"\ndate: 2024-12-02T09:30:00+03:00\nupdated: 2024-12-02\ncorrections:\n  - date: 2024-12-02\n    text: "Fixed a name."\n---\n\nBody.\n';
+    const { diagnostics, ok } = await checkFiles({ "articles/same-day.md": text });
+    expect(diagnostics).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
   it("a very large article (several MB)", async () => {
     const paragraph = "The ministry said the border crossing would reopen on Monday after talks. ".repeat(20);
     const body = Array.from({ length: 2100 }, (_, i) => (i % 100 === 0 ? `## Section ${i}\n\n` : "") + paragraph).join("\n\n");
