@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -228,6 +228,29 @@ describe("cold, warm and incremental builds", () => {
     const next = await build({ ...options(dir), session });
     expect(next.incremental).toMatchObject({ cacheState: "loaded", articlesProcessed: 1 });
     await expectSameAsCold(dir);
+  });
+
+  it("moves a folder it did not write aside instead of replacing it, and says where", async () => {
+    // `--out` pointed at someone's documents: nothing in them may be lost.
+    const dir = await project(4);
+    await mkdir(join(dir, "dist/notes"), { recursive: true });
+    await writeFile(join(dir, "dist/notes/plan.txt"), "my own notes");
+    const first = await build(options(dir));
+    expect(first.ok).toBe(true);
+    const notice = first.diagnostics.find((d) => d.rule === "output/set-aside");
+    expect(notice?.severity).toBe("warning");
+    const aside = (await readdir(dir)).filter((n) => n.startsWith("dist.replaced-"));
+    expect(aside).toHaveLength(1);
+    expect(notice?.message).toContain(aside[0]);
+    expect(await readFile(join(dir, aside[0]!, "notes/plan.txt"), "utf8")).toBe("my own notes");
+    await expectSameAsCold(dir);
+    // The site it wrote is recorded, so the next builds replace it without a word.
+    await writeFile(join(dir, "articles/story-1.md"), story(1, { title: '"Edited"' }));
+    for (let i = 0; i < 2; i++) {
+      const next = await build(options(dir));
+      expect(next.diagnostics.filter((d) => d.rule === "output/set-aside")).toEqual([]);
+    }
+    expect((await readdir(dir)).filter((n) => n.startsWith("dist.replaced-"))).toHaveLength(1);
   });
 
   it("tells the caller how many articles each build must process, before it processes them", async () => {

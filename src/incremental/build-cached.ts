@@ -4,6 +4,8 @@ import { planSearchIndex, writeSearchIndex, type PlannedIndex, type SearchState 
 import { checkSite, makeRenderEnv, publishSiteMedia, RENDER_CONCURRENCY, shownBody, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { DatelineError } from "../errors.js";
+import { DiagnosticBag } from "../diagnostics.js";
+import { displayPath } from "../config.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
 import type { SiteConfig } from "../config.js";
@@ -201,6 +203,13 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       const commitStart = performance.now();
       await writer.commit(state);
       timings.commit = Math.round(performance.now() - commitStart);
+      if (writer.setAside) {
+        const notes = new DiagnosticBag();
+        notes.warning(displayPath(config.outDir), undefined, "output/set-aside",
+          `the output folder held files no earlier build of this project recorded; they were moved to ${displayPath(writer.setAside)}`,
+          "delete that folder once you know nothing in it is needed; if --out or outDir points at the wrong folder, correct it");
+        result.diagnostics = [...result.diagnostics, ...notes.list()];
+      }
       return {
         ...result,
         ok: true,

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
+import { readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
@@ -199,6 +199,15 @@ export function trashFolder(dir: string): void {
     spawn("rm", ["-rf", gone], { detached: true, stdio: "ignore" }).on("error", () => rmSync(gone, { recursive: true, force: true })).unref();
   } catch {
     rmSync(gone, { recursive: true, force: true });
+  }
+}
+
+/** True when `dir` is a folder with anything in it. */
+export function holdsFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, rmSync, unli
 import { mkdir, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
-import { acquireLock, assertLockHeld, recover, releaseLock, removeWithEmptyParents, swapIn, trashFolder } from "./disk.js";
+import { acquireLock, assertLockHeld, holdsFiles, recover, releaseLock, removeWithEmptyParents, swapIn, trashFolder } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
 import { manifestOf, matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
 
@@ -37,6 +37,9 @@ export class GenerationWriter implements Writer {
   readonly #verified = new Map<string, FileRecord>();
   readonly #dirs = new Set<string>();
   #finished = false;
+  /** The output folder holds files no Dateline build recorded: see `setAside`. */
+  #replacesForeign = false;
+  #setAside: string | undefined;
 
   private constructor(
     readonly outDir: string,
@@ -56,6 +59,7 @@ export class GenerationWriter implements Writer {
     try {
       await recover(parent, name, outDir);
       const writer = new GenerationWriter(outDir, join(parent, `.${name}.spare`), new ManifestStore(manifestDir), lockPath, trust);
+      writer.#replacesForeign = holdsFiles(outDir) && !writer.manifests.read(outDir);
       for (const entry of readdirSync(parent)) {
         if (entry.startsWith(`.${name}.spare.trash-`) || entry.startsWith(`.${name}.staging-`)) writer.trash(join(parent, entry));
       }
@@ -95,6 +99,15 @@ export class GenerationWriter implements Writer {
 
   get mode(): GenerationMode {
     return this.#mode;
+  }
+
+  /**
+   * Where the folder that was at the output path went, when no Dateline build of this cache
+   * had recorded it: `--out` pointed at the wrong folder, or the cache was deleted. Its files
+   * are kept beside the new output, never deleted, and the build says where they are.
+   */
+  get setAside(): string | undefined {
+    return this.#setAside;
   }
 
   /**
@@ -167,7 +180,11 @@ export class GenerationWriter implements Writer {
       const records = this.record(this.#target);
       records.state = state;
       const previous = await swapIn(this.#target, this.outDir);
-      if (previous) {
+      if (previous && this.#replacesForeign) {
+        const aside = `${this.outDir}.replaced-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+        await rename(previous, aside);
+        this.#setAside = aside;
+      } else if (previous) {
         if (this.#target !== this.spareDir) this.trash(this.spareDir);
         await rename(previous, this.spareDir);
       }
