@@ -253,6 +253,28 @@ describe("cold, warm and incremental builds", () => {
     expect((await readdir(dir)).filter((n) => n.startsWith("dist.replaced-"))).toHaveLength(1);
   });
 
+  it("takes articles from the cache whatever folder the build runs from, and names files from there", async () => {
+    const dir = await project(6);
+    // A warning, cached with the article, names the file as the run that made it showed it.
+    await writeFile(join(dir, "articles/story-2.md"), story(2, { colour: '"red"' }));
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      const first = await build(options(dir));
+      expect(first.diagnostics.map((d) => d.file)).toContain("articles/story-2.md");
+      process.chdir(join(dir, "articles"));
+      const elsewhere = await build(options(dir));
+      expect(elsewhere.incremental).toMatchObject({ articlesProcessed: 0, articlesFromCache: 6, pagesRendered: 0 });
+      expect(elsewhere.diagnostics.map((d) => d.file)).toContain("story-2.md");
+      expect(elsewhere.library?.articles.find((a) => a.id === "story-2.md")?.file).toBe("story-2.md");
+      process.chdir(dir);
+      expect((await build(options(dir))).diagnostics.map((d) => d.file)).toContain("articles/story-2.md");
+    } finally {
+      process.chdir(cwd);
+    }
+    await expectSameAsCold(dir);
+  });
+
   it("tells the caller how many articles each build must process, before it processes them", async () => {
     const dir = await project(8);
     const told: number[] = [];

@@ -62,6 +62,18 @@ describe("the worker pool", () => {
     expect(JSON.parse(run.stdout)).toEqual({ ok: true, pool: "workers" });
   });
 
+  it("starts its threads under node's V8 flags, which worker threads refuse (--max-old-space-size for a large build)", async () => {
+    const dir = await corpus(30);
+    const script = `import { build } from ${JSON.stringify(join(ROOT, "lib/index.js"))};
+      const r = await build({ projectDir: ${JSON.stringify(dir)}, cache: "refresh", pageThreads: 2, templatesDir: ${JSON.stringify(join(ROOT, "templates"))}, publicDir: ${JSON.stringify(join(ROOT, "public"))} });
+      console.log(JSON.stringify({ ok: r.ok, pool: r.incremental.pool, pageThreads: r.incremental.pageThreads }));`;
+    for (const flag of ["--max-old-space-size=4096", "--heap-growing-percent=10"]) {
+      const run = spawnSync(process.execPath, [flag, "--input-type=module", "-e", script], { encoding: "utf8" });
+      expect(run.stderr, flag).toBe("");
+      expect(JSON.parse(run.stdout), flag).toEqual({ ok: true, pool: "workers", pageThreads: 2 });
+    }
+  });
+
   it("falls back to in-process work when the compiled worker is absent", () => {
     // Under vitest this module is the TypeScript source: there is no worker.js beside it.
     expect(ArticlePool.create(4).mode).toBe("in-process");

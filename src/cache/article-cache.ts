@@ -132,13 +132,28 @@ export class ArticleCache {
     const entry = this.entryFor(file);
     if (!entry || entry.sig !== sig) return undefined;
     this.#used.add(file.contentPath);
+    if (entry.shown !== file.displayPath) this.reshow(entry, file);
     return { article: entry.article, diagnostics: entry.diagnostics };
   }
 
   /** The entry made for this file at this place with this cache's key, whatever its signature. */
   private entryFor(file: SourceFile): Entry | undefined {
     const entry = this.#entries.get(file.contentPath);
-    return entry && entry.key === this.key && entry.path === file.absolutePath && entry.shown === file.displayPath ? entry : undefined;
+    return entry && entry.key === this.key && entry.path === file.absolutePath ? entry : undefined;
+  }
+
+  /**
+   * Names the file as this run shows it: paths in messages are relative to the working
+   * directory, and a build run from another folder (a script, `--config ../site/…`) must not
+   * process the whole archive again for that. Only the article's own file name changes; the
+   * entry takes it, so the next run from there finds it as it is.
+   */
+  private reshow(entry: Entry, file: SourceFile): void {
+    const before = entry.shown;
+    entry.article = { ...entry.article, file: file.displayPath };
+    entry.diagnostics = entry.diagnostics.map((d) => (d.file === before ? { ...d, file: file.displayPath } : d));
+    entry.shown = file.displayPath;
+    this.#dirty.add(shardOf(file.contentPath));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from "node:worker_threads";
+import { Worker, type ResourceLimits, type WorkerOptions } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
 
 /**
@@ -35,13 +35,10 @@ export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<numbe
   for (let start = 0; start < run.tasks.length; start += run.batchSize) batches.push({ start, tasks: run.tasks.slice(start, start + run.batchSize) });
   if (batches.length === 0) return 0;
   const options = {
-    // Threads inherit node's flags, but --input-type (a host run as `node --input-type=module
-    // -e …`) is refused for a worker file and would stop every thread.
-    execArgv: process.execArgv.filter((arg) => !arg.startsWith("--input-type")),
     ...(run.resourceLimits && { resourceLimits: run.resourceLimits }),
     ...(run.workerData !== undefined && { workerData: run.workerData }),
   };
-  const workers = Array.from({ length: Math.max(1, Math.min(run.threads, batches.length)) }, () => new Worker(run.workerFile, options));
+  const workers = Array.from({ length: Math.max(1, Math.min(run.threads, batches.length)) }, () => startWorker(run.workerFile, options));
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -83,4 +80,25 @@ export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<numbe
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return workers.length;
+}
+
+/**
+ * Node's flags for the threads: inherited, except those a worker refuses. --input-type (a
+ * host run as `node --input-type=module -e …`) is refused for a worker file, and V8's flags
+ * (`--max-old-space-size`, `--heap-growing-percent`, which people give a large build) are
+ * refused outright, although V8 applies them to every thread of the process anyway. Node has
+ * no list of which flags are V8's, so a refusal is answered by starting the threads without
+ * node's flags, and that is remembered for the rest of the process.
+ */
+let threadExecArgv: string[] | undefined;
+
+function startWorker(file: string, options: WorkerOptions): Worker {
+  threadExecArgv ??= process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
+  try {
+    return new Worker(file, { ...options, execArgv: threadExecArgv });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ERR_WORKER_INVALID_EXEC_ARGV" || threadExecArgv.length === 0) throw error;
+    threadExecArgv = [];
+    return new Worker(file, { ...options, execArgv: threadExecArgv });
+  }
 }
