@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,5 +38,17 @@ describe("discoverContent", () => {
       for (const file of found.articles) expect(file.displayPath).toBe(displayPath(join(contentDir, file.contentPath)));
       expect(bag.list().map((d) => d.file)).toEqual([displayPath(join(contentDir, "2024/notes.txt"))]);
     }
+  });
+});
+
+describe("discoverContent, files that are not regular files", () => {
+  it("warns about a pipe named like an article instead of reading it", async () => {
+    const dir = await tempProject({ "articles/real.md": article({ title: "Real", date: "2024-01-01" }) });
+    const made = spawnSync("mkfifo", [join(dir, "articles/pipe.md")]);
+    if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+    const bag = new DiagnosticBag();
+    const found = await discoverContent(join(dir, "articles"), bag);
+    expect(found.articles.map((f) => f.contentPath)).toEqual(["real.md"]);
+    expect(bag.list()).toMatchObject([{ rule: "content/not-a-file", severity: "warning", file: displayPath(join(dir, "articles/pipe.md")) }]);
   });
 });

@@ -121,6 +121,10 @@ async function walk(folder: Folder, root: string, out: ContentFiles, bag: Diagno
         bag.warning(shown, undefined, "content/stray-file", "this file is not an article and is ignored",
           "articles end in .md; move other files out of the content folder");
       }
+    } else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      // A pipe, socket or device named like an article: reading it could block the build.
+      bag.warning(shown, undefined, "content/not-a-file", "this is named like an article but is not a regular file (a pipe, socket or device), so it is ignored",
+        "replace it with a regular file, or remove it");
     }
   }
 }

@@ -129,6 +129,8 @@ describe.skipIf(!hasChromium)("a reader in Chromium", { timeout: 300_000 }, () =
     const errors = watchErrors(page);
     await page.goto(site.url("/search/?q=desalination"));
     await expect.poll(() => text(page.locator("#search-status"))).toMatch(/found for “desalination”/);
+    // The count is announced first; the results follow once their documents have been fetched.
+    await expect.poll(() => page.locator("#search-results .search-result mark").count()).toBeGreaterThan(0);
     const marks = await page.locator("#search-results .search-result mark").allTextContents();
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) expect(mark.toLowerCase()).toBe("desalination");
