@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Article } from "../content/article.js";
 import type { SourceFile } from "../content/discover.js";
@@ -6,7 +6,8 @@ import type { MarkdownResult } from "../content/markdown.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { digest } from "../util/digest.js";
 import { CACHE_FORMAT_VERSION } from "./keys.js";
-import { HtmlPack, type PackRef } from "./html-pack.js";
+import { HtmlPack } from "./html-pack.js";
+import { FORMAT, INDEX_FILE, readIndex, statSignature, writeAtomically, type Entry, type IndexBody } from "./article-index.js";
 
 /**
  * Per-article results of loading (metadata and its warnings) and of Markdown (HTML with entity
@@ -23,28 +24,9 @@ import { HtmlPack, type PackRef } from "./html-pack.js";
  * under a new name and the index renamed over the old one, so a build killed while saving
  * leaves the previous, consistent cache.
  */
-const INDEX_FILE = "articles.json";
 const SHARDS = 256;
-const FORMAT = "dateline-article-cache";
 /** A pack with more dead bytes than this share of its size is rewritten. */
 const MAX_DEAD_SHARE = 0.5;
-
-interface Entry {
-  key: string;
-  sig: string;
-  path: string;
-  shown: string;
-  article: Article;
-  diagnostics: Diagnostic[];
-  /** The rendered body (a pure function of the file, like the article). */
-  body?: { headings: MarkdownResult["headings"]; html: PackRef };
-}
-
-interface IndexBody {
-  pack: string;
-  /** Shard number → [file name, sha256 of its contents]; empty shards are left out. */
-  shards: Record<string, [string, string]>;
-}
 
 /** "kept": the same process's cache from its previous build, not read again (BuildSession). */
 export type CacheState = "fresh" | "loaded" | "kept" | "rebuilt-corrupt" | "rebuilt-version" | "refreshed";
@@ -117,7 +99,7 @@ export class ArticleCache {
    * `dateline build` in another terminal, say), which the index file's stat signature shows.
    */
   continues(dir: string, key: string): boolean {
-    return !this.#closed && dir === this.dir && key === this.key && this.#indexSig !== undefined && this.#indexSig === fileSig(join(dir, INDEX_FILE));
+    return !this.#closed && dir === this.dir && key === this.key && this.#indexSig !== undefined && this.#indexSig === statSignature(join(dir, INDEX_FILE));
   }
 
   /** Starts another build on this cache (after `continues` said it may). */
@@ -242,7 +224,7 @@ export class ArticleCache {
     const text = JSON.stringify(body);
     const header = JSON.stringify({ format: FORMAT, version: CACHE_FORMAT_VERSION, sha256: digest(text) });
     writeAtomically(join(this.dir, INDEX_FILE), `${header}\n${text}`);
-    this.#indexSig = fileSig(join(this.dir, INDEX_FILE));
+    this.#indexSig = statSignature(join(this.dir, INDEX_FILE));
     this.#pack.close();
     this.#dirty.clear();
     this.#indexChanged = false;
@@ -281,60 +263,6 @@ function shardOf(id: string): string {
 
 function shardName(n: number): string {
   return n.toString(16).padStart(2, "0");
-}
-
-function writeAtomically(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
-
-type IndexRead = { ok: true; body: IndexBody; entries: [string, Entry][]; sig: string | undefined } | { ok: false; reason: "missing" | "corrupt" | "version" };
-
-/** Inode, size and times in nanoseconds: a file rewritten by anyone else has another one. */
-function fileSig(path: string): string | undefined {
-  try {
-    const s = statSync(path, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-  } catch {
-    return undefined;
-  }
-}
-
-function readIndex(dir: string): IndexRead {
-  let text: string;
-  // Taken before the read: a file replaced in between then fails `continues`, never the reverse.
-  const sig = fileSig(join(dir, INDEX_FILE));
-  try {
-    text = readFileSync(join(dir, INDEX_FILE), "utf8");
-  } catch {
-    return { ok: false, reason: "missing" };
-  }
-  try {
-    const newline = text.indexOf("\n");
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; version?: unknown; sha256?: unknown };
-    if (header.format !== FORMAT) return { ok: false, reason: "corrupt" };
-    if (header.version !== CACHE_FORMAT_VERSION) return { ok: false, reason: "version" };
-    const rest = text.slice(newline + 1);
-    if (newline < 0 || digest(rest) !== header.sha256) return { ok: false, reason: "corrupt" };
-    const body = JSON.parse(rest) as IndexBody;
-    if (typeof body.pack !== "string" || !/^html-[\w-]+\.pack$/.test(body.pack) || typeof body.shards !== "object" || !body.shards) return { ok: false, reason: "corrupt" };
-    const entries: [string, Entry][] = [];
-    for (const [shard, record] of Object.entries(body.shards)) {
-      if (!Array.isArray(record) || !/^shard-[0-9a-f]{2}-[0-9a-f]{16}\.json$/.test(String(record[0])) || !String(record[0]).startsWith(`shard-${shard}-`)) {
-        return { ok: false, reason: "corrupt" };
-      }
-      // One damaged shard and nothing is trusted: the cache is rebuilt, as for a damaged index.
-      const shardText = readFileSync(join(dir, record[0]), "utf8");
-      if (digest(shardText) !== record[1]) return { ok: false, reason: "corrupt" };
-      const list = JSON.parse(shardText) as [string, Entry][];
-      if (!Array.isArray(list)) return { ok: false, reason: "corrupt" };
-      for (const item of list) entries.push(item);
-    }
-    return { ok: true, body, entries, sig };
-  } catch {
-    return { ok: false, reason: "corrupt" };
-  }
 }
 
 function newPackName(): string {

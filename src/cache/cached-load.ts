@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import type { Article } from "../content/article.js";
 import { discoverContent, type SourceFile } from "../content/discover.js";
 import { decodeArticle } from "../content/read.js";
@@ -8,6 +8,7 @@ import type { DiagnosticBag } from "../diagnostics.js";
 import type { ArticleTask } from "../work/article-task.js";
 import type { ArticlePool, PoolMode } from "../work/pool.js";
 import type { ArticleCache } from "./article-cache.js";
+import { statSignature } from "./article-index.js";
 
 /**
  * Loading with the cache: files whose stat signature is unchanged come straight from the
@@ -35,15 +36,8 @@ export async function loadContentCached(
   const files = await discoverContent(contentDir, bag);
   // Synchronous: a stat is a few microseconds, while a promise and a trip through the thread
   // pool per file cost more than that on every warm build of a large archive.
-  const sigs = files.articles.map((file) => {
-    try {
-      const s = statSync(file.absolutePath, { bigint: true });
-      return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-    } catch {
-      // Gone or unreadable since it was listed: processed again, and reading it reports why.
-      return "missing";
-    }
-  });
+  // A file gone or unreadable since it was listed is processed again, and reading it says why.
+  const sigs = files.articles.map((file) => statSignature(file.absolutePath) ?? "missing");
   const loaded: (Article | undefined)[] = new Array(files.articles.length);
   const tasks: ArticleTask[] = [];
   const taskIndex: number[] = [];
