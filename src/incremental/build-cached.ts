@@ -4,7 +4,6 @@ import { planSearchIndex, writeSearchIndex, type PlannedIndex, type SearchState 
 import { checkSite, makeRenderEnv, publishSiteMedia, RENDER_CONCURRENCY, shownBody, unfinishedResult, type BuildOptions, type BuildResult } from "../build.js";
 import { ArticleCache } from "../cache/article-cache.js";
 import { DatelineError } from "../errors.js";
-import { DiagnosticBag } from "../diagnostics.js";
 import { displayPath } from "../config.js";
 import { loadContentCached, type CachedLoadStats } from "../cache/cached-load.js";
 import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
@@ -52,7 +51,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         registryDigest: registry.digest,
       });
       const cacheDir = join(config.cacheDir, "articles");
-      cache = options.session ? options.session.articleCache(cacheDir, keys.article, mode === "refresh") : ArticleCache.open(cacheDir, keys.article, mode === "refresh");
+      const refresh = mode === "refresh";
+      cache = options.session ? options.session.articleCache(cacheDir, keys.article, refresh) : ArticleCache.open(cacheDir, keys.article, refresh);
       const registryData = { digest: registry.digest, entries: registry.entries };
       const loaded = await loadContentCached(config.contentDir, config.timezone, registryData, bag, cache, pool, (misses) => {
         options.onArticlesToProcess?.(misses);
@@ -204,11 +204,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       await writer.commit(state);
       timings.commit = Math.round(performance.now() - commitStart);
       if (writer.setAside) {
-        const notes = new DiagnosticBag();
-        notes.warning(displayPath(config.outDir), undefined, "output/set-aside",
-          `the output folder held files no earlier build of this project recorded; they were moved to ${displayPath(writer.setAside)}`,
-          "delete that folder once you know nothing in it is needed; if --out or outDir points at the wrong folder, correct it");
-        result.diagnostics = [...result.diagnostics, ...notes.list()];
+        result.diagnostics.push({ file: displayPath(config.outDir), line: 0, column: 0, rule: "output/set-aside", severity: "warning",
+          message: `the output folder held files no earlier build of this project recorded; they were moved to ${displayPath(writer.setAside)}`,
+          hint: "delete that folder once you know nothing in it is needed; if --out or outDir points at the wrong folder, correct it" });
       }
       return {
         ...result,

@@ -202,6 +202,13 @@ export function trashFolder(dir: string): void {
   }
 }
 
+/** Moves `dir` to a visible, dated name beside `outDir` (`dist.replaced-<time>`) and returns it. */
+export async function moveAside(dir: string, outDir: string): Promise<string> {
+  const aside = `${outDir}.replaced-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  await rename(dir, aside);
+  return aside;
+}
+
 /** True when `dir` is a folder with anything in it. */
 export function holdsFiles(dir: string): boolean {
   try {

@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, rmSync, unli
 import { mkdir, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
-import { acquireLock, assertLockHeld, holdsFiles, recover, releaseLock, removeWithEmptyParents, swapIn, trashFolder } from "./disk.js";
+import { acquireLock, assertLockHeld, holdsFiles, moveAside, recover, releaseLock, removeWithEmptyParents, swapIn, trashFolder } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
 import { manifestOf, matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
 
@@ -136,7 +136,7 @@ export class GenerationWriter implements Writer {
       this.#mode = this.#mode === "seeded-spare" ? this.#mode : "update-spare";
       const stale = this.verify(this.spareDir, spare, keys);
       for (const path of Object.keys(spare.files)) {
-        if (!keys.has(path)) this.remove(path);
+        if (!keys.has(path)) removeWithEmptyParents(this.spareDir, path);
       }
       // What the last build changed is already in the live generation: share it, don't redo it.
       if (live) {
@@ -181,9 +181,7 @@ export class GenerationWriter implements Writer {
       records.state = state;
       const previous = await swapIn(this.#target, this.outDir);
       if (previous && this.#replacesForeign) {
-        const aside = `${this.outDir}.replaced-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-        await rename(previous, aside);
-        this.#setAside = aside;
+        this.#setAside = await moveAside(previous, this.outDir);
       } else if (previous) {
         if (this.#target !== this.spareDir) this.trash(this.spareDir);
         await rename(previous, this.spareDir);
@@ -262,10 +260,6 @@ export class GenerationWriter implements Writer {
       else this.#verified.set(path, record);
     }
     return stale;
-  }
-
-  private remove(path: string): void {
-    removeWithEmptyParents(this.spareDir, path);
   }
 
   /** Makes the spare a copy of the live generation, as hard links: no file contents are copied. */
