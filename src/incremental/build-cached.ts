@@ -21,6 +21,7 @@ import { ViewContext } from "../pages/context.js";
 import { forEachLimit } from "../util/concurrency.js";
 import { digest } from "../util/digest.js";
 import { ArticlePool } from "../work/pool.js";
+import type { EarlyCheck } from "../write/early-check.js";
 import { GenerationWriter, type KeyLookup } from "../write/generations.js";
 import { listPublicFiles } from "../write/public-files.js";
 
@@ -41,8 +42,12 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
   let loadStats: CachedLoadStats = { hits: 0, misses: 0, pool: "in-process" };
   const pool = ArticlePool.create(options.workers);
   let eleventy: Promise<typeof import("../render/eleventy.js")> | undefined;
+  let early: EarlyCheck | undefined;
   try {
     const checked = await checkSite(options, async (config, bag, registry) => {
+      // The output folders are checked on another thread while the archive loads. A serve
+      // session rebuilds because something changed, so it will most likely reuse the spare.
+      if (mode === "use") early = GenerationWriter.checkAhead(config.outDir, manifestsOf(config), options.session ? "changed" : "unchanged");
       templatesKey = await templatesDigest(config.templatesDir).catch(() => "missing");
       keys = cacheKeys({
         config,
@@ -74,9 +79,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     const articleCache = cache;
 
     const start = performance.now();
-    // Manifests per output folder: `check --links` builds into a temporary one with the same cache.
-    const manifests = join(config.cacheDir, "outputs", digest(config.outDir).slice(0, 16));
-    const writer = await GenerationWriter.open(config.outDir, manifests, mode === "use");
+    const writer = await GenerationWriter.open(config.outDir, manifestsOf(config), mode === "use", early);
     try {
       const ctx = new ViewContext(library, config);
       // Media first, as in build.ts: pages need their images' sizes. Files are recorded, not
@@ -148,7 +151,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       if (writer.startsFresh) {
         // Nothing to reuse: every page is rendered, and keyed from the same view as it goes.
         outputs = new Map();
-        writer.prepare(outputs);
+        await writer.prepare(outputs);
         const threads = pageWorkers(pages.length, options.pageThreads);
         const env = await makeEnv(threads > 0 ? templatesInThreads : undefined);
         const every = await renderEveryPage(pages, env, keying, pagesKey, writer, config.templatesDir, threads);
@@ -179,7 +182,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           search = await timeSearch(() => planSearchIndex(library, config, live));
         }
         for (const [path, key] of search?.keys ?? []) outputs.set(path, key);
-        stale = writer.prepare(outputs);
+        stale = await writer.prepare(outputs);
         const toRender = pages.filter((p) => stale.has(p.output));
         rendered = toRender.length;
         if (toRender.length) {
@@ -233,6 +236,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       throw error;
     }
   } finally {
+    await early?.close();
     // The cache only ever holds verified per-article results, so it is worth keeping even
     // when the build failed on another article or in a template.
     if (cache) {
@@ -240,6 +244,11 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
       options.session?.keep(cache);
     }
   }
+}
+
+/** Manifests per output folder: `check --links` builds into a temporary one with the same cache. */
+function manifestsOf(config: SiteConfig): string {
+  return join(config.cacheDir, "outputs", digest(config.outDir).slice(0, 16));
 }
 
 /** Changed articles up to which the main thread loads Eleventy while they are processed. */

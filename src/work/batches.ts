@@ -92,7 +92,7 @@ export async function runBatches<T, W, R>(run: BatchRun<T, W, R>): Promise<numbe
  */
 let threadExecArgv: string[] | undefined;
 
-function startWorker(file: string, options: WorkerOptions): Worker {
+export function startWorker(file: string, options: WorkerOptions): Worker {
   threadExecArgv ??= process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
   try {
     return new Worker(file, { ...options, execArgv: threadExecArgv });

@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
 import { acquireLock, assertLockHeld, holdsFiles, moveAside, recover, releaseLock, removeWithEmptyParents, swapIn, trashFolder } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
+import { EarlyCheck, type EarlyCheckOptions } from "./early-check.js";
 import { manifestOf, matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
 
 /**
@@ -47,9 +48,21 @@ export class GenerationWriter implements Writer {
     private readonly manifests: ManifestStore,
     private readonly lockPath: string,
     private readonly trust: boolean,
+    private readonly early: EarlyCheck | undefined,
   ) {}
 
-  static async open(outDir: string, manifestDir: string, trust: boolean): Promise<GenerationWriter> {
+  /**
+   * Starts checking the generations of `outDir` against their manifests on another thread
+   * (write/early-check.ts), for `open` to use. A build that most likely changes something (a
+   * rebuild after an edit) reuses the spare, so only the spare is checked; otherwise the live
+   * folder first, which an unchanged build keeps, then the spare.
+   */
+  static checkAhead(outDir: string, manifestDir: string, likely: "changed" | "unchanged", options?: EarlyCheckOptions): EarlyCheck | undefined {
+    const dirs = likely === "changed" ? [spareOf(outDir)] : [outDir, spareOf(outDir)];
+    return EarlyCheck.start(new ManifestStore(manifestDir), dirs, options);
+  }
+
+  static async open(outDir: string, manifestDir: string, trust: boolean, early?: EarlyCheck): Promise<GenerationWriter> {
     const parent = dirname(outDir);
     const name = basename(outDir);
     await mkdir(parent, { recursive: true });
@@ -58,7 +71,7 @@ export class GenerationWriter implements Writer {
     await acquireLock(lockPath, outDir);
     try {
       await recover(parent, name, outDir);
-      const writer = new GenerationWriter(outDir, join(parent, `.${name}.spare`), new ManifestStore(manifestDir), lockPath, trust);
+      const writer = new GenerationWriter(outDir, spareOf(outDir), new ManifestStore(manifestDir), lockPath, trust, trust ? early : undefined);
       writer.#replacesForeign = holdsFiles(outDir) && !writer.manifests.read(outDir);
       for (const entry of readdirSync(parent)) {
         if (entry.startsWith(`.${name}.spare.trash-`) || entry.startsWith(`.${name}.staging-`)) writer.trash(join(parent, entry));
@@ -114,10 +127,10 @@ export class GenerationWriter implements Writer {
    * Takes the key of every file this build produces and returns the paths whose contents
    * must be written; the rest are already in place. Must be called once, before writing.
    */
-  prepare(keys: Map<string, string>): Set<string> {
+  async prepare(keys: Map<string, string>): Promise<Set<string>> {
     this.#keys = keys;
     const live = this.trust ? this.manifests.read(this.outDir) : undefined;
-    if (live && sameKeys(live, keys) && this.verify(this.outDir, live, keys).size === 0) {
+    if (live && sameKeys(live, keys) && this.verify(this.outDir, live, keys, await this.early?.altered(this.outDir)).size === 0) {
       this.#mode = "unchanged";
       return new Set();
     }
@@ -131,10 +144,12 @@ export class GenerationWriter implements Writer {
       }
     }
     if (spare) {
+      // Asked before the manifest is dropped: a finding holds only for the manifest it was made from.
+      const altered = this.#mode === "seeded-spare" ? undefined : await this.early?.altered(this.spareDir);
       this.manifests.drop(this.spareDir);
       this.#target = this.spareDir;
       this.#mode = this.#mode === "seeded-spare" ? this.#mode : "update-spare";
-      const stale = this.verify(this.spareDir, spare, keys);
+      const stale = this.verify(this.spareDir, spare, keys, altered);
       for (const path of Object.keys(spare.files)) {
         if (!keys.has(path)) removeWithEmptyParents(this.spareDir, path);
       }
@@ -173,6 +188,7 @@ export class GenerationWriter implements Writer {
   async commit(state?: unknown): Promise<void> {
     if (this.#finished) throw new DatelineError("this GenerationWriter was already committed or aborted; open a new one per build");
     this.#finished = true;
+    await this.early?.close();
     try {
       if (this.#mode === "unchanged") return;
       // Only the build that holds the lock may swap its output into place.
@@ -201,6 +217,7 @@ export class GenerationWriter implements Writer {
   async abort(): Promise<void> {
     if (this.#finished) return;
     this.#finished = true;
+    await this.early?.close();
     // A half-updated spare has no manifest, so the next build will not trust it.
     if (this.#mode === "fresh" && this.#target) this.trash(this.#target);
     await releaseLock(this.lockPath);
@@ -250,13 +267,17 @@ export class GenerationWriter implements Writer {
     }
   }
 
-  /** Paths whose file in `dir` is missing, altered or has another key. */
-  private verify(dir: string, manifest: Manifest, keys: Map<string, string>): Set<string> {
+  /**
+   * Paths whose file in `dir` is missing, altered or has another key. `altered`, when given,
+   * is what an early check of this manifest found altered; else every file is looked at here.
+   */
+  private verify(dir: string, manifest: Manifest, keys: Map<string, string>, altered?: Set<string>): Set<string> {
     const stale = new Set<string>();
     this.#verified.clear();
+    const intact = altered ? (path: string) => !altered.has(path) : (path: string, record: FileRecord) => matches(join(dir, path), record);
     for (const [path, key] of keys) {
       const record = manifest.files[path];
-      if (!record || record[0] !== key || !matches(join(dir, path), record)) stale.add(path);
+      if (!record || record[0] !== key || !intact(path, record)) stale.add(path);
       else this.#verified.set(path, record);
     }
     return stale;
@@ -300,4 +321,8 @@ export class GenerationWriter implements Writer {
     this.manifests.drop(dir);
     trashFolder(dir);
   }
+}
+
+function spareOf(outDir: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.spare`);
 }

@@ -50,6 +50,20 @@ export class ManifestStore {
     }
   }
 
+  /**
+   * Where the folder's manifest is and its stamp (which changes whenever it is rewritten):
+   * what a check made from the file must match before its findings are used.
+   */
+  locate(dir: string): { path: string; stamp: string } | undefined {
+    const path = this.path(dir);
+    if (!path) return undefined;
+    try {
+      return { path, stamp: stampOf(path) };
+    } catch {
+      return undefined;
+    }
+  }
+
   read(dir: string): Manifest | undefined {
     const path = this.path(dir);
     if (!path) return undefined;
@@ -95,7 +109,7 @@ export class ManifestStore {
 }
 
 /** Changes whenever the file is replaced or rewritten (writes go through a rename). */
-function stampOf(path: string): string {
+export function stampOf(path: string): string {
   const s = statSync(path);
   return `${s.ino}:${s.size}:${s.mtimeMs}`;
 }
@@ -136,7 +150,10 @@ function writeManifest(path: string, manifest: Manifest): void {
     let chunk = `${JSON.stringify({ format: manifest.format, version: manifest.version })}\n${JSON.stringify(manifest.state ?? null)}\n`;
     let count = 0;
     for (const file in manifest.files) {
-      chunk += `${JSON.stringify([file, ...manifest.files[file]!])}\n`;
+      // The numbers of a record are finite (from lstat), so they print as JSON prints them;
+      // building the line by hand spares an array and a generic stringify per file.
+      const [key, ino, size, mtimeMs] = manifest.files[file]!;
+      chunk += `[${JSON.stringify(file)},${JSON.stringify(key)},${ino},${size},${mtimeMs}]\n`;
       count++;
       if (chunk.length >= CHUNK) {
         writeAll(fd, chunk);
@@ -157,16 +174,43 @@ function writeAll(fd: number, text: string): void {
 
 /** The manifest, or undefined when the file is not a complete manifest of this version. */
 function readManifest(path: string): Manifest | undefined {
+  const files: Record<string, FileRecord> = {};
+  const whole = scanManifest(path, (file, record) => {
+    files[file] = record;
+  });
+  return whole && { format: FORMAT, version: VERSION, files, ...(whole.state === null ? {} : { state: whole.state }) };
+}
+
+/**
+ * Paths the manifest at `manifestPath` records whose file in `dir` is missing or is not the
+ * file recorded (another inode, size or mtime); undefined when the manifest is not a complete
+ * one of this version. Reads a line at a time and keeps only the paths it returns, so it
+ * costs next to no memory however large the generation (see write/early-check.ts).
+ */
+export function alteredFiles(manifestPath: string, dir: string): string[] | undefined {
+  const altered: string[] = [];
+  const whole = scanManifest(manifestPath, (file, record) => {
+    if (!matches(join(dir, file), record)) altered.push(file);
+  });
+  return whole && altered;
+}
+
+/**
+ * Calls `onFile` for every file the manifest records, in order, and returns its state; or
+ * undefined when the file is not a complete manifest of this version (some files may have
+ * been passed to `onFile` by then, so a caller must not act on them before this returns).
+ */
+function scanManifest(path: string, onFile: (file: string, record: FileRecord) => void): { state: unknown } | undefined {
   const lines = readLines(path);
   try {
-    return parseManifest(lines);
+    return scanLines(lines, onFile);
   } finally {
     // Closes the file when parsing stopped early (another version, a damaged line).
     lines.return(undefined);
   }
 }
 
-function parseManifest(lines: Generator<string>): Manifest | undefined {
+function scanLines(lines: Generator<string>, onFile: (file: string, record: FileRecord) => void): { state: unknown } | undefined {
   const header = lines.next();
   if (header.done) return undefined;
   const head = JSON.parse(header.value) as { format?: unknown; version?: unknown };
@@ -174,18 +218,17 @@ function parseManifest(lines: Generator<string>): Manifest | undefined {
   const stateLine = lines.next();
   if (stateLine.done) return undefined;
   const state = JSON.parse(stateLine.value) as unknown;
-  const files: Record<string, FileRecord> = {};
   let count = 0;
   for (const line of lines) {
     const row = JSON.parse(line) as unknown;
     if (!Array.isArray(row)) {
       // The last line: the file is whole only when it counts what came before it.
       const end = row as { files?: unknown } | null;
-      return end?.files === count && lines.next().done ? { format: FORMAT, version: VERSION, files, ...(state === null ? {} : { state }) } : undefined;
+      return end?.files === count && lines.next().done ? { state } : undefined;
     }
     const [file, key, ino, size, mtimeMs] = row as unknown[];
     if (typeof file !== "string" || typeof key !== "string" || typeof ino !== "number" || typeof size !== "number" || typeof mtimeMs !== "number") return undefined;
-    files[file] = [key, ino, size, mtimeMs];
+    onFile(file, [key, ino, size, mtimeMs]);
     count++;
   }
   return undefined;
