@@ -196,18 +196,27 @@ describe("patching one term's postings", () => {
   it("drops and merges exactly like decoding, filtering and sorting", async () => {
     const fc = await import("fast-check");
     const { decodePostings, encodePostings, patchPostings } = await import("../src/search/format.js");
-    const id = fc.integer({ min: 0, max: 36 ** 8 - 1 }).map((n) => n.toString(36).padStart(8, "0"));
-    const posting = fc.tuple(id, fc.integer({ min: 1, max: 1023 }));
+    // Ids from all of the id space, and from a few neighbours so that ids meet and share prefixes.
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 36 ** 8 - 1 }).map((n) => n.toString(36).padStart(8, "0")),
+      fc.integer({ min: 0, max: 60 }).map((n) => (1_000_000 + n).toString(36).padStart(8, "0")),
+    );
+    const posting = fc.tuple(id, fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 1023 })));
+    const live = fc.uniqueArray(posting, { selector: (p) => p[0], maxLength: 200 });
+    // Few changes take the binary-search path, many the splitting one: both must agree with the model.
+    const changes = fc.record({ drop: fc.array(fc.boolean(), { maxLength: 200 }), absent: fc.array(id, { maxLength: 40 }), added: fc.uniqueArray(posting, { selector: (p) => p[0], maxLength: 40 }) });
     fc.assert(
-      fc.property(fc.uniqueArray(posting, { selector: (p) => p[0], maxLength: 30 }), fc.array(fc.boolean()), fc.uniqueArray(posting, { selector: (p) => p[0], maxLength: 4 }), (live, drop, added) => {
+      fc.property(live, changes, (live, { drop, absent, added }) => {
         const sorted = [...live].sort(([a], [b]) => (a < b ? -1 : 1));
         const dropped = new Set(sorted.filter((_, i) => drop[i]).map(([d]) => d));
+        for (const a of absent) dropped.add(a); // documents gone that never had this term
         for (const [a] of added) dropped.add(a); // an edited document's old postings go too
         const expected = [...sorted.filter(([d]) => !dropped.has(d)), ...added].sort(([a], [b]) => (a < b ? -1 : 1));
         const got = patchPostings(encodePostings(sorted), dropped, added);
         expect(got).toBe(encodePostings(expected));
         expect(decodePostings(got)).toEqual(expected);
       }),
+      { numRuns: 2000 },
     );
   });
 });
