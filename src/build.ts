@@ -72,6 +72,8 @@ export interface IncrementalReport {
   filesReused: number;
   /** How the search index was made: patched from the live one, or in full. */
   search?: "full" | "patch";
+  /** In a session: whether the Library was made from the previous build's (library-memo.ts). */
+  libraryPatched?: boolean;
 }
 
 /** Loads the content; the cached build swaps in a loader that uses the cache and workers. */
@@ -108,7 +110,7 @@ export interface CheckedSite {
 export const RENDER_CONCURRENCY = 8;
 
 /** Loads and validates everything; writes nothing. `dateline check` is exactly this. */
-export async function checkSite(options: ConfigOverrides = {}, loader?: ContentLoader): Promise<CheckedSite> {
+export async function checkSite(options: ConfigOverrides & { session?: BuildSession } = {}, loader?: ContentLoader): Promise<CheckedSite> {
   const timings: Record<string, number> = {};
   const time = async <T>(phase: string, fn: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -127,7 +129,9 @@ export async function checkSite(options: ConfigOverrides = {}, loader?: ContentL
       ? loader(config, bag, registry)
       : loadContent(config.contentDir, { timezone: config.timezone, registry: compileRegistry(registry.entries) }, bag),
   );
-  const library = await time("index", () => buildLibrary(content.articles, { ...config, registry }, bag));
+  const library = await time("index", () =>
+    options.session ? options.session.libraries.build(content.articles, { ...config, registry }, bag) : buildLibrary(content.articles, { ...config, registry }, bag),
+  );
   const pages = await time("plan", () => {
     const planned = planPages(library, config.pageSize, { sitemapLimit: config.sitemapLimit, now: config.now });
     reportOutputCollisions(planned, library, bag);

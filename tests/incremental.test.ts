@@ -93,22 +93,28 @@ describe.each(WAYS)("cold, warm and incremental builds, $way", ({ session }) => 
     expect(warm.incremental).toMatchObject({ articlesProcessed: 0, pagesRendered: 0, outputMode: "unchanged", cacheState: "loaded" });
     await expectSameAsCold(dir);
 
-    const edits: [string, () => Promise<void>][] = [
-      ["body", () => writeFile(join(dir, "articles/story-7.md"), story(7, {}, "A rewritten first paragraph.\n\nAnd more."))],
-      ["title", () => writeFile(join(dir, "articles/story-3.md"), story(3, { title: '"A new headline"' }))],
-      ["summary", () => writeFile(join(dir, "articles/story-4.md"), story(4, { summary: '"Now with a summary"' }))],
-      ["tags", () => writeFile(join(dir, "articles/story-5.md"), story(5, { tags: "[Water, Courts]" }))],
-      ["date", () => writeFile(join(dir, "articles/story-6.md"), story(6, { date: "2023-12-31" }))],
-      ["added", () => writeFile(join(dir, "articles/story-99.md"), story(99))],
-      ["removed", () => rm(join(dir, "articles/story-2.md"))],
-      ["draft", () => writeFile(join(dir, "articles/story-8.md"), story(8, { draft: "true" }))],
+    // The last element: whether a session makes the Library from the previous one, which it
+    // may only do when nothing the Library is made of changed (src/incremental/library-memo.ts).
+    const edits: [string, () => Promise<void>, boolean][] = [
+      ["body", () => writeFile(join(dir, "articles/story-7.md"), story(7, {}, "A rewritten first paragraph.\n\nAnd more.")), true],
+      ["title", () => writeFile(join(dir, "articles/story-3.md"), story(3, { title: '"A new headline"' })), true],
+      ["summary", () => writeFile(join(dir, "articles/story-4.md"), story(4, { summary: '"Now with a summary"' })), true],
+      ["tags", () => writeFile(join(dir, "articles/story-5.md"), story(5, { tags: "[Water, Courts]" })), false],
+      ["date", () => writeFile(join(dir, "articles/story-6.md"), story(6, { date: "2023-12-31" })), false],
+      ["added", () => writeFile(join(dir, "articles/story-99.md"), story(99)), false],
+      ["removed", () => rm(join(dir, "articles/story-2.md")), false],
+      ["draft", () => writeFile(join(dir, "articles/story-8.md"), story(8, { draft: "true" })), false],
+      ["a mention in the text", () => writeFile(join(dir, "articles/story-1.md"), story(1, {}, "Person 1 spoke in Place 1 on Monday.\n\nMore text.")), false],
+      ["the sentence around it", () => writeFile(join(dir, "articles/story-1.md"), story(1, {}, "Person 1 spoke again in Place 1 on Monday.\n\nMore text.")), false],
+      ["text away from it", () => writeFile(join(dir, "articles/story-1.md"), story(1, {}, "Person 1 spoke again in Place 1 on Monday.\n\nOther text.")), true],
     ];
-    for (const [name, edit] of edits) {
+    for (const [name, edit, patched] of edits) {
       await edit();
       const result = await build(opts(dir));
       expect(result.ok, name).toBe(true);
       expect(result.incremental?.articlesProcessed, name).toBeLessThanOrEqual(1);
       expect(result.incremental?.cacheState, name).toBe(session ? "kept" : "loaded");
+      expect(result.incremental?.libraryPatched, name).toBe(session ? patched : undefined);
       await expectSameAsCold(dir);
     }
     const bodyOnly = await (async () => {
@@ -212,6 +218,26 @@ describe("cold, warm and incremental builds", () => {
     expect(removed.filter((n) => n.startsWith("shard-"))).toHaveLength(1);
     expect((await build(options(dir))).incremental).toMatchObject({ cacheState: "loaded", articlesFromCache: 8, pagesRendered: 0 });
     await expectSameAsCold(dir);
+  });
+
+  it("lists a scheduled article in a serve session once its time has come, though no file changed", async () => {
+    const dir = await project(8);
+    await writeFile(join(dir, "articles/scheduled.md"), story(50, { date: "2026-01-02T09:00:00Z" }));
+    const session = new BuildSession();
+    const before = await build({ ...options(dir), session });
+    expect(before.library?.articles.some((a) => a.id.includes("scheduled"))).toBe(false);
+    const later = { ...options(dir), session, now: Date.UTC(2026, 0, 3) };
+    const after = await build(later);
+    expect(after.incremental?.libraryPatched).toBe(false);
+    expect(after.library?.articles.some((a) => a.id.includes("scheduled"))).toBe(true);
+    // And the other way: a Library with a problem is never the base of the next one.
+    await writeFile(join(dir, "articles/twin.md"), story(51, { slug: "story-1", date: "2024-02-11" }));
+    await writeFile(join(dir, "articles/story-1.md"), story(1, { date: "2024-02-11" }));
+    const clash = await build(later);
+    expect(clash.ok).toBe(false);
+    const again = await build(later);
+    expect(again.ok).toBe(false);
+    expect(again.diagnostics.map((d) => d.rule)).toContain("collision/article-url");
   });
 
   it("reads the cache again in a serve session when another build has written it meanwhile", async () => {

@@ -229,6 +229,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           pageThreads,
           filesReused: outputs.size - stale.size,
           ...(search && { search: search.mode }),
+          ...(options.session && { libraryPatched: options.session.libraries.patched }),
         },
       };
     } catch (error) {

@@ -1,5 +1,6 @@
 import { ArticleCache } from "../cache/article-cache.js";
 import type { TemplateRenderer } from "../render/eleventy.js";
+import { LibraryMemo } from "./library-memo.js";
 
 /**
  * What a long-running process (`dateline serve`) keeps from one build to the next, so that a
@@ -14,9 +15,11 @@ import type { TemplateRenderer } from "../render/eleventy.js";
  * tests/incremental.test.ts holds a session's builds to a cold build's bytes through every
  * kind of edit. The compiled templates are kept while the template folder's digest (every
  * file's name and bytes) stays the same: making the renderer and compiling a layout again
- * was a tenth of a second or more of each rebuild.
+ * was a tenth of a second or more of each rebuild. The Library is made from the last one when
+ * no article changed in what it is made of (library-memo.ts).
  */
 export class BuildSession {
+  readonly libraries = new LibraryMemo();
   #cache: ArticleCache | undefined;
   #templates: { dir: string; digest: string; renderer: Promise<TemplateRenderer> } | undefined;
 

@@ -60,6 +60,13 @@ export interface Library {
    * so every cache of rendered output must key on it as well as on the article's digest.
    */
   registryDigest: string;
+  /**
+   * Stands for everything in this Library except what its articles show (titles, summaries,
+   * bodies). A Library that a serve session makes from this one (incremental/library-memo.ts)
+   * has the same terms, URLs and order, and shares it: what those alone determine can be
+   * remembered for it (search/plan.ts does).
+   */
+  shape: object;
 }
 
 export interface LibraryOptions {
@@ -101,6 +108,7 @@ export function buildLibrary(all: readonly Article[], options: LibraryOptions, b
     entityLinks: found.perArticle,
     registryDigest: options.registry?.digest ?? "",
     years: collectYears(articles),
+    shape: {},
   };
 }
 

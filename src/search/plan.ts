@@ -46,19 +46,37 @@ export interface IndexBase {
 
 export function indexBase(library: Library, config: IndexConfig): IndexBase {
   const tokenizerFile = tokenizerModule();
-  const byUrl = assignDocIds(library.articles.map((a) => a.url));
-  const ids = library.articles.map((a) => byUrl.get(a.url)!);
+  const { ids, order, filters } = structural(library);
   const docs: Record<string, string> = {};
-  // Sorted, so the state (kept in the output manifest) is the same however it was reached.
-  const order = library.articles.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1));
   for (const i of order) docs[ids[i]!] = docFingerprint(library.articles[i]!);
   return {
     tokenizer: searchTokenizer(),
     ids,
     state: { format: INDEX_FORMAT, settings: settingsKey(config, tokenizerFile, INDEX_FORMAT), docs },
-    filters: filterIndex(library, (i) => ids[i]!),
+    filters,
     tokenizerFile,
   };
+}
+
+interface Structural {
+  ids: string[];
+  /** Article positions by doc id: the state (kept in the output manifest) is the same however it was reached. */
+  order: number[];
+  filters: FilterIndex;
+}
+
+/** Doc ids and filters come from URLs, order and terms alone: kept per Library shape. */
+const byShape = new WeakMap<object, Structural>();
+
+function structural(library: Library): Structural {
+  const known = byShape.get(library.shape);
+  if (known) return known;
+  const byUrl = assignDocIds(library.articles.map((a) => a.url));
+  const ids = library.articles.map((a) => byUrl.get(a.url)!);
+  const order = library.articles.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1));
+  const made = { ids, order, filters: filterIndex(library, (i) => ids[i]!) };
+  byShape.set(library.shape, made);
+  return made;
 }
 
 /** Files that are small and made in full every time: filters, the tokenizer and meta.json. */
