@@ -58,7 +58,31 @@ export function href(route: string, pathPrefix: string): string {
 
 /** An absolute URL for feeds, sitemaps and canonical links. */
 export function absoluteUrl(route: string, baseUrl: string): string {
+  // Most routes are plain paths that resolving cannot change: appended to the base's folder,
+  // they are what URL parsing gives, without parsing a URL per link (every page has several,
+  // and the sitemap one per page).
+  // ("/" itself is not: the empty reference it leaves is the base URL, not the base's folder.)
+  if (route.length > 1 && PLAIN_ROUTE.test(route) && !DOT_SEGMENT.test(route)) return baseFolder(baseUrl) + route.slice(1);
   return new URL(encodeURI(route.replace(/^\//, "")), baseUrl).href;
+}
+
+/**
+ * Unreserved characters and slashes only, starting with one slash, never two in a row. Each
+ * repeated group ends in its slash, so a long segment cannot be split many ways (no
+ * backtracking blow-up on a long route that fails at its last character).
+ */
+const PLAIN_ROUTE = /^\/(?:[A-Za-z0-9\-._~]+\/)*[A-Za-z0-9\-._~]*$/;
+/** `.` and `..` segments are resolved away by URL parsing. */
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+
+const folders = new Map<string, string>();
+function baseFolder(baseUrl: string): string {
+  let folder = folders.get(baseUrl);
+  if (folder === undefined) {
+    folder = new URL(".", baseUrl).href;
+    folders.set(baseUrl, folder);
+  }
+  return folder;
 }
 
 /**
