@@ -1,9 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { runCheck } from "../src/write/early-check.js";
 import { manifestOf, ManifestStore, type FileRecord } from "../src/write/manifest.js";
 import { ROOT, tempProject } from "./helpers.js";
+
+const run = promisify(execFile);
 
 /**
  * The output generations are checked against their manifests on another thread while the
@@ -87,6 +91,23 @@ describe("checking an output generation early", () => {
     expect(await again.altered(live)).toBeUndefined();
     await again.close();
     expect(readdirSync(manifests).filter((n) => n.endsWith(".json"))).toHaveLength(1);
+  });
+
+  it("keeps the process alive while a build waits for its finding", async () => {
+    const root = await tempProject({});
+    const manifests = join(root, "manifests");
+    mkdirSync(manifests);
+    await generation(new ManifestStore(manifests), join(root, "dist"));
+    // Nothing but the check is pending when the finding is awaited, as in a build whose
+    // main thread gets there first: the process must wait for it, not exit half-way.
+    const script = `
+      const { GenerationWriter } = await import(${JSON.stringify(join(ROOT, "lib/write/generations.js"))});
+      const check = GenerationWriter.checkAhead(${JSON.stringify(join(root, "dist"))}, ${JSON.stringify(manifests)}, "unchanged", { minManifestBytes: 0 });
+      const altered = await check.altered(${JSON.stringify(join(root, "dist"))});
+      await check.close();
+      console.log(JSON.stringify([...altered]));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script]);
+    expect(JSON.parse(stdout)).toEqual([]);
   });
 
   it("is not started for small manifests, whose files the writer looks at itself", async () => {

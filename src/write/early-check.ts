@@ -54,7 +54,8 @@ export class EarlyCheck {
     // Whatever goes wrong here, the writer looks at the files itself.
     worker.on("error", finish);
     worker.on("exit", finish);
-    worker.unref();
+    // Not unref'd: a build awaiting a finding may have nothing else keeping the process alive.
+    // The thread ends by itself once it has checked every folder, and close() ends it sooner.
   }
 
   /**
