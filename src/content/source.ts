@@ -5,6 +5,7 @@ import { digest } from "../util/digest.js";
 import { DatelineError } from "../errors.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Article } from "./article.js";
+import type { MediaRef } from "./media.js";
 import { discoverContent, type ContentFiles } from "./discover.js";
 import { frontmatterBody } from "./frontmatter.js";
 import { loadArticle, type LoadOptions } from "./load.js";
@@ -42,9 +43,18 @@ export async function loadContent(contentDir: string, options: LoadOptions, bag:
 /** Links each article's media references to the files beside it; shared with the cached loader. */
 export function resolveArticleMedia(files: ContentFiles, articles: Article[], bag: DiagnosticBag): void {
   const assets = new Map(files.assets.map((f) => [f.contentPath, f]));
-  for (const article of articles) article.media = resolveMedia(article, article.mediaRefs, assets, bag);
+  for (const article of articles) {
+    const media = resolveMedia(article, article.mediaRefs, assets, bag);
+    // Kept as the same array when nothing changed: a serve session tells an article it can
+    // reuse from one that changed by identity (incremental/library-memo.ts).
+    if (!sameMedia(article.media, media)) article.media = media;
+  }
   // Only when every article loaded: a file used by a broken article is not unused.
   if (articles.length === files.articles.length) reportUnusedMedia(articles, files.assets, bag);
+}
+
+function sameMedia(before: readonly MediaRef[] | undefined, after: readonly MediaRef[]): boolean {
+  return before !== undefined && before.length === after.length && (after.length === 0 || JSON.stringify(before) === JSON.stringify(after));
 }
 
 /**

@@ -21,6 +21,8 @@ const SHOWN_ONLY = new Set<string>([
 
 interface Kept {
   inputs: readonly Article[];
+  /** id → the article (of `inputs`) each of the Library's copies was made from. */
+  byId: Map<string, Article>;
   key: string;
   now: number;
   library: Library;
@@ -41,15 +43,15 @@ export class LibraryMemo {
     const patched = this.#kept && patch(this.#kept, articles, key, options);
     this.#patched = patched !== undefined;
     if (patched) {
-      this.#kept = { inputs: [...articles], key, now: options.now, library: patched };
-      return patched;
+      this.#kept = patched;
+      return patched.library;
     }
     const own = new DiagnosticBag();
     const library = buildLibrary(articles, options, own);
     bag.addAll(own.list());
     // A Library with problems (collisions) is never the base of another: the next build must
     // report them again, which only building in full does.
-    this.#kept = own.list().length === 0 ? { inputs: [...articles], key, now: options.now, library } : undefined;
+    this.#kept = own.list().length === 0 ? { inputs: [...articles], byId: new Map(articles.map((a) => [a.id, a])), key, now: options.now, library } : undefined;
     return library;
   }
 }
@@ -60,28 +62,31 @@ function optionsKey(options: LibraryOptions): string {
   return JSON.stringify({ ...rest, registry: registry?.digest ?? "" });
 }
 
-function patch(kept: Kept, articles: readonly Article[], key: string, options: LibraryOptions): Library | undefined {
+function patch(kept: Kept, articles: readonly Article[], key: string, options: LibraryOptions): Kept | undefined {
   if (kept.key !== key || kept.inputs.length !== articles.length) return undefined;
   const shown = (a: Article, now: number) => (options.drafts || !a.draft) && (options.future || a.date.epochMs <= now);
-  const byId = new Map<string, Article>();
+  const changed = new Map<string, Article>();
   for (let i = 0; i < articles.length; i++) {
     const before = kept.inputs[i]!;
     const after = articles[i]!;
     // A future article whose time has come, or a draft published: the listings change.
     if (shown(before, kept.now) !== shown(after, options.now)) return undefined;
-    if (after !== before && (after.id !== before.id || indexed(after) !== indexed(before))) return undefined;
-    byId.set(after.id, after);
+    if (after === before) continue;
+    if (after.id !== before.id || indexed(after) !== indexed(before)) return undefined;
+    changed.set(after.id, after);
   }
-  // Fresh copies of every article, as buildLibrary makes them: fields outside the Library
-  // (media beside the article, display paths) may have changed on the same object.
-  const published: PublishedArticle[] = [];
-  for (const p of kept.library.articles) {
-    const article = byId.get(p.id);
-    if (!article) return undefined;
+  const byId = kept.byId;
+  for (const [id, article] of changed) byId.set(id, article);
+  // A copy is made again for a changed article and for one whose media (files beside it,
+  // resolved every build, kept as the same array while unchanged) changed; the others are
+  // the kept copies, which nothing changes once their Library is made.
+  const published = kept.library.articles.map((p): PublishedArticle => {
+    const article = byId.get(p.id)!;
+    if (!changed.has(p.id) && article.media === p.media) return p;
     // `entities` is the one field buildLibrary rewrites (to canonical names): taken from the kept copy.
-    published.push({ ...article, year: p.year, month: p.month, day: p.day, url: p.url, entities: p.entities });
-  }
-  return { ...kept.library, articles: published };
+    return { ...article, year: p.year, month: p.month, day: p.day, url: p.url, entities: p.entities };
+  });
+  return { inputs: [...articles], byId, key, now: options.now, library: { ...kept.library, articles: published } };
 }
 
 /** What of an article the Library is made of, as one comparable string. */
