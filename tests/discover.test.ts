@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -31,11 +32,17 @@ describe("discoverContent", () => {
   ])("shows every path as displayPath would, run from %s", async (_name, from) => {
     const dir = await nested();
     process.chdir(join(dir, from));
-    for (const contentDir of [join(dir, "articles"), relative(process.cwd(), join(dir, "articles")) || "."]) {
+    const rel = relative(process.cwd(), join(dir, "articles")) || ".";
+    // The content folder as people write it: with a trailing slash, `.` and `..` segments.
+    const spellings = [join(dir, "articles"), rel, `${dir}/articles/`, `${dir}/./articles`, `${dir}/elsewhere/../articles/`, `${rel}/`, `./${rel}`, `${rel}/.`];
+    for (const contentDir of spellings) {
       const bag = new DiagnosticBag();
       const found = await discoverContent(contentDir, bag);
       expect(found.articles.map((f) => f.contentPath)).toEqual(["2024/01/a.md", "2024/02/deep/b.md", "top.md"]);
-      for (const file of found.articles) expect(file.displayPath).toBe(displayPath(join(contentDir, file.contentPath)));
+      for (const file of found.articles) {
+        expect(file.displayPath, contentDir).toBe(displayPath(join(contentDir, file.contentPath)));
+        expect(file.absolutePath, contentDir).toBe(join(realpathSync(dir), "articles", file.contentPath));
+      }
       expect(bag.list().map((d) => d.file)).toEqual([displayPath(join(contentDir, "2024/notes.txt"))]);
     }
   });
