@@ -1,6 +1,7 @@
 // One edit in a running preview: starts the `dateline serve` loop on a bench project (its
 // first build comes from the cache), saves a change to one article, and times how long until
-// the rebuilt site is on disk; then undoes the change and times that. The times are what an
+// the rebuilt site is on disk; then undoes the change and times that, and the same for a tag
+// added to its frontmatter. The times are what an
 // editor waits after saving, the watcher's 50 ms settling delay included. Prints JSON.
 // node bench/serve-edit.mjs <project folder> <article path, relative to it>
 import { readFile, writeFile } from "node:fs/promises";
@@ -31,7 +32,13 @@ const original = await readFile(file, "utf8");
 try {
   const edit = await timeSave(file, `${original}\nAn added paragraph, as an editor's correction would be.\n`);
   const undo = await timeSave(file, original);
-  process.stdout.write(`${JSON.stringify({ edit, undo })}\n`);
+  // An edit to what the archive is indexed by (a tag added): the Library is built in full
+  // and every page keyed again, where the text edit above reuses the previous Library.
+  const tagged = original.replace(/^tags: \[/m, 'tags: ["Bench edit", ');
+  if (tagged === original) throw new Error(`no tags line to edit in ${file}`);
+  const tag = await timeSave(file, tagged);
+  const tagUndo = await timeSave(file, original);
+  process.stdout.write(`${JSON.stringify({ edit, undo, tag, tagUndo })}\n`);
 } finally {
   await writeFile(file, original);
   await server.close();
