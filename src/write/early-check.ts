@@ -71,7 +71,13 @@ export class EarlyCheck {
       if (found && sizeOf(found.path) >= min) jobs.push({ dir, manifest: found.path, stamp: found.stamp });
     }
     if (jobs.length === 0 || !existsSync(workerFile())) return undefined;
-    return new EarlyCheck(store, startWorker(workerFile(), { workerData: jobs }), jobs);
+    let worker: Worker;
+    try {
+      worker = startWorker(workerFile(), { workerData: jobs });
+    } catch {
+      return undefined; // no thread (a limit on threads, say): the writer looks at the files itself
+    }
+    return new EarlyCheck(store, worker, jobs);
   }
 
   /**
