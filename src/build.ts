@@ -209,8 +209,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /**
- * Loads, without running, what a rebuild after an edit needs: the Markdown pipeline and the
- * template engine. A build whose articles all come from the cache loads neither, so a preview
+ * Loads, without running, what a rebuild after an edit needs: the article pipeline (Markdown,
+ * entity extraction) and the template engine. A build whose articles all come from the cache loads neither, so a preview
  * server calls this once it is idle, and the editor's first save does not wait about a second
  * for modules to load.
  */
@@ -220,6 +220,8 @@ export async function prepareForEdits(session?: BuildSession, config?: SiteConfi
     import("./incremental/build-cached.js"),
     import("./render/eleventy.js"),
     import("./cache/keys.js"),
+    // What processes an edited article in-process: frontmatter, validation, entity extraction.
+    import("./work/article-task.js"),
   ]);
   // With the session the rebuilds share, the templates are compiled now rather than after the first save.
   if (session && config) {
