@@ -11,8 +11,7 @@ import { buildLibrary, type Library, type LibraryOptions, type PublishedArticle 
  *
  * What the Library is made of is defined by exclusion: every field of an article counts
  * except the few listed in SHOWN_ONLY, which only the article's own page, card and feed entry
- * show. A field added to Article later therefore counts until someone decides it need not,
- * and an article whose fields cannot be compared makes the Library be built in full.
+ * show. A field added to Article later therefore counts until someone decides it need not.
  */
 const SHOWN_ONLY = new Set<string>([
   "digest", "title", "summary", "excerpt", "image", "canonical", "corrections", "updated",
