@@ -39,7 +39,9 @@ export type IndexRead = { ok: true; body: IndexBody; entries: [string, Entry][];
 export function statSignature(path: string): string | undefined {
   try {
     const s = statSync(path, { bigint: true });
-    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    // Joined rather than a template literal: one flat string, not a chain of five
+    // concatenations (~300 bytes instead of ~80), and every cached article keeps one.
+    return [s.ino, s.size, s.mtimeNs, s.ctimeNs].join(":");
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Article } from "../content/article.js";
+import { articleRecord, type Article } from "../content/article.js";
 import { discoverContent, type SourceFile } from "../content/discover.js";
 import { decodeArticle } from "../content/read.js";
 import { digest } from "../util/digest.js";
@@ -56,8 +56,16 @@ export async function loadContentCached(
     const i = taskIndex[t]!;
     bag.addAll(result.diagnostics);
     if (result.article) {
-      loaded[i] = result.article;
-      cache.store(files.articles[i]!, sigs[i]!, result.article, result.diagnostics, result.body);
+      const file = files.articles[i]!;
+      // Rebuilt as a literal: a structured clone would keep a hidden class of its own.
+      const article = articleRecord(result.article);
+      // The worker's copies of the file's paths equal discovery's, which the cache entry
+      // keeps too: one copy of each (about 200 bytes an article).
+      if (article.id === file.contentPath) article.id = file.contentPath;
+      if (article.sourcePath === file.absolutePath) article.sourcePath = file.absolutePath;
+      if (article.file === file.displayPath) article.file = file.displayPath;
+      loaded[i] = article;
+      cache.store(file, sigs[i]!, article, result.diagnostics, result.body);
     }
   });
   const articles = loaded.filter((a): a is Article => a !== undefined);

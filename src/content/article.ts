@@ -63,3 +63,60 @@ export interface Article {
   /** Digest of the fields that shape the Library (content/structure.ts). */
   structure: string;
 }
+
+/** Every field of T, the optional ones too: an object literal of this type must name them all. */
+export type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
+ * The same article as one object literal, its fields in declaration order. An article that
+ * arrives from a worker thread is made by structured clone, which gives each object a hidden
+ * class (V8 map, descriptors and an out-of-object property array) of its own: about 1 KB per
+ * article, measured in a heap snapshot (9,993 maps for 10,000 articles), 100 MB at 100,000.
+ * Made by this literal, every article shares one.
+ */
+export function articleRecord(a: Article): Article {
+  const record: EveryField<Article> = {
+    id: a.id,
+    sourcePath: a.sourcePath,
+    file: a.file,
+    digest: a.digest,
+    title: a.title,
+    slug: a.slug,
+    date: a.date,
+    updated: a.updated,
+    authors: a.authors,
+    summary: a.summary,
+    excerpt: a.excerpt,
+    tags: a.tags,
+    entities: a.entities,
+    excludedEntities: a.excludedEntities,
+    mentions: a.mentions.map(mentionRecord),
+    image: a.image,
+    draft: a.draft,
+    canonical: a.canonical,
+    corrections: a.corrections,
+    redirectFrom: a.redirectFrom,
+    mediaRefs: a.mediaRefs,
+    media: a.media,
+    wordCount: a.wordCount,
+    bodyLine: a.bodyLine,
+    fieldLines: a.fieldLines,
+    structure: a.structure,
+  };
+  return record;
+}
+
+/**
+ * A mention as one literal too (a structured clone puts its fields out of the object, 40 bytes
+ * more each), its type the shared constant instead of a copy per mention.
+ */
+function mentionRecord(m: EntityMention): EntityMention {
+  const record: EveryField<EntityMention> = {
+    name: m.name,
+    type: ENTITY_TYPES.find((t) => t === m.type) ?? m.type,
+    mentions: m.mentions,
+    registered: m.registered,
+    sentence: m.sentence,
+  };
+  return record;
+}
