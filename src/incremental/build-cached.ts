@@ -152,6 +152,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         // Nothing to reuse: every page is rendered, and keyed from the same view as it goes.
         outputs = new Map();
         await writer.prepare(outputs);
+        // Every article is loaded: saved now, the cache keeps only where bodies are while the
+        // pages are rendered. A session's cache serves the next build's lookups, so it stays whole.
+        if (!options.session) articleCache.settle();
         const threads = pageWorkers(pages.length, options.pageThreads);
         const env = await makeEnv(threads > 0 ? templatesInThreads : undefined);
         const every = await renderEveryPage(pages, env, keying, pagesKey, writer, config.templatesDir, threads);
