@@ -59,5 +59,6 @@ function computeRelated(library: Library, index: number, count: number, scores: 
     if (best.length > count) best.pop();
   }
   for (const i of touched) scores[i] = 0;
-  return best;
+  // A copy just as long: `best` grew with room to spare, and every article's list is kept.
+  return best.slice();
 }
