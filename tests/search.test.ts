@@ -232,7 +232,7 @@ describe("reading documents in worker threads", () => {
     const inputs = checked.library!.articles.map((a) => docInput(a, checked.config));
     const collect = async (workers: number) => {
       const docs: unknown[] = new Array(inputs.length);
-      await lib.readDocs(inputs, searchTokenizer(), (doc, i) => void (docs[i] = doc), workers);
+      await lib.readDocs(inputs.length, (i) => inputs[i]!, searchTokenizer(), (doc, i) => void (docs[i] = doc), workers);
       return docs;
     };
     const threaded = await collect(2);

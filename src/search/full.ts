@@ -39,8 +39,7 @@ export async function planFullIndex(
     held.set(path, contents);
     budget -= contents.length;
   };
-  const inputs = library.articles.map((a) => docInput(a, config));
-  await readDocs(inputs, tokenizer, async (doc, i) => {
+  await readDocs(library.articles.length, (i) => docInput(library.articles[i]!, config), tokenizer, async (doc, i) => {
     const id = ids[i]!;
     const path = searchPaths.doc(id);
     keys.set(path, fileKey(doc.file));
