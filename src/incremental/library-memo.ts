@@ -1,6 +1,6 @@
 import type { Article } from "../content/article.js";
 import { DiagnosticBag } from "../diagnostics.js";
-import { buildLibrary, type Library, type LibraryOptions, type PublishedArticle } from "../model/library.js";
+import { buildLibrary, published, type Library, type LibraryOptions, type PublishedArticle } from "../model/library.js";
 
 /**
  * Keeps the last Library a session built, and makes the next one from it when no article
@@ -79,13 +79,15 @@ function patch(kept: Kept, articles: readonly Article[], key: string, options: L
   // A copy is made again for a changed article and for one whose media (files beside it,
   // resolved every build, kept as the same array while unchanged) changed; the others are
   // the kept copies, which nothing changes once their Library is made.
-  const published = kept.library.articles.map((p): PublishedArticle => {
+  const copies = kept.library.articles.map((p): PublishedArticle => {
     const article = byId.get(p.id)!;
     if (!changed.has(p.id) && article.media === p.media) return p;
+    const copy = published(article, p.year, p.month, p.day, p.url);
     // `entities` is the one field buildLibrary rewrites (to canonical names): taken from the kept copy.
-    return { ...article, year: p.year, month: p.month, day: p.day, url: p.url, entities: p.entities };
+    copy.entities = p.entities;
+    return copy;
   });
-  return { inputs: [...articles], byId, key, now: options.now, library: { ...kept.library, articles: published } };
+  return { inputs: [...articles], byId, key, now: options.now, library: { ...kept.library, articles: copies } };
 }
 
 /** What of an article the Library is made of, as one comparable string. */

@@ -117,7 +117,7 @@ export function buildLibrary(all: readonly Article[], options: LibraryOptions, b
  * that came from a worker thread above all) gets a hidden class of its own, about 1 KB of V8
  * metadata per article (see articleRecord); made here, every article shares one.
  */
-function published(a: Article, year: number, month: number, day: number, url: string): PublishedArticle {
+export function published(a: Article, year: number, month: number, day: number, url: string): PublishedArticle {
   const article: EveryField<PublishedArticle> = {
     id: a.id,
     sourcePath: a.sourcePath,
