@@ -209,25 +209,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 /**
- * Loads, without running, what a rebuild after an edit needs: the article pipeline (Markdown,
- * entity extraction) and the template engine. A build whose articles all come from the cache loads neither, so a preview
+ * Loads what a rebuild after an edit needs: the article pipeline (Markdown, entity
+ * extraction) and the template engine, and with a session compiles the templates and runs
+ * the pipeline once. A build whose articles all come from the cache loads neither, so a preview
  * server calls this once it is idle, and the editor's first save does not wait about a second
  * for modules to load.
  */
 export async function prepareForEdits(session?: BuildSession, config?: SiteConfig): Promise<void> {
-  const [, , eleventy, { templatesDigest }] = await Promise.all([
+  const [, , eleventy, { templatesDigest }, { runArticleTask }, { discoverContent }] = await Promise.all([
     import("./content/body.js"),
     import("./incremental/build-cached.js"),
     import("./render/eleventy.js"),
     import("./cache/keys.js"),
     // What processes an edited article in-process: frontmatter, validation, entity extraction.
     import("./work/article-task.js"),
+    import("./content/discover.js"),
   ]);
+  if (!session || !config) return;
   // With the session the rebuilds share, the templates are compiled now rather than after the first save.
-  if (session && config) {
-    const digest = await templatesDigest(config.templatesDir);
-    await session.templates(config.templatesDir, digest, () => eleventy.TemplateRenderer.create(config.templatesDir));
-  }
+  const digest = await templatesDigest(config.templatesDir);
+  await session.templates(config.templatesDir, digest, () => eleventy.TemplateRenderer.create(config.templatesDir));
+  // One article processed and thrown away, as the first save will process one: the registry's
+  // matcher is compiled (and kept per registry digest) and the pipeline's code is compiled
+  // by V8 now, not while the editor waits. Nothing is written or cached.
+  const bag = new DiagnosticBag();
+  const [registry, files] = await Promise.all([readRegistry(config.contentDir, bag), discoverContent(config.contentDir, bag)]);
+  const sample = files.articles[0];
+  if (sample) await runArticleTask({ file: sample, timezone: config.timezone, registry: { digest: registry.digest, entries: registry.entries } });
 }
 
 /**

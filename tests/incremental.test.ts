@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, type BuildOptions } from "../src/build.js";
+import { build, prepareForEdits, type BuildOptions } from "../src/build.js";
 import { BuildSession } from "../src/incremental/session.js";
 import { article, NOW, ROOT, tempProject } from "./helpers.js";
 
@@ -402,6 +402,32 @@ describe.each(WAYS)("media beside articles, $way", ({ session }) => {
     await writeFile(join(dir, "articles/chart.png"), chart);
     await build(opts(dir));
     await expectSameAsCold(dir);
+  });
+});
+
+describe("preparing a serve session for edits", () => {
+  it("compiles the templates and runs the article pipeline once, writing nothing", async () => {
+    const dir = await project(4);
+    const session = new BuildSession();
+    const first = await build({ ...options(dir), session });
+    const listing = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).map((e) => join(e.parentPath, e.name)).sort();
+    const before = await listing();
+    const beforeTree = await tree(join(dir, "dist"));
+    await prepareForEdits(session, first.config);
+    expect(await listing()).toEqual(before);
+    expect(await tree(join(dir, "dist"))).toEqual(beforeTree);
+    // And the next edit builds as it would have.
+    await writeFile(join(dir, "articles/story-2.md"), story(2, {}, "Edited after preparing."));
+    expect((await build({ ...options(dir), session })).ok).toBe(true);
+    await expectSameAsCold(dir);
+  });
+
+  it("has nothing to run in an archive without articles", async () => {
+    const dir = await tempProject({ "articles/.gitkeep": "" });
+    await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    const session = new BuildSession();
+    const first = await build({ ...options(dir), session });
+    await expect(prepareForEdits(session, first.config)).resolves.toBeUndefined();
   });
 });
 
