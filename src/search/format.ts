@@ -63,9 +63,14 @@ export type Posting = readonly [id: string, tf: number];
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** One posting as its entry in the encoded list: the id, then `:tf` unless tf is 1. */
+function encodeEntry([id, tf]: Posting): string {
+  return tf === 1 ? id : `${id}:${tf}`;
+}
+
 /** Postings sorted by id, as their string. */
 export function encodePostings(postings: readonly Posting[]): string {
-  return postings.map(([id, tf]) => (tf === 1 ? id : `${id}:${tf}`)).join(" ");
+  return postings.map(encodeEntry).join(" ");
 }
 
 export function decodePostings(text: string): Posting[] {
@@ -100,8 +105,6 @@ export function patchPostings(encoded: string, dropped: ReadonlySet<string>, add
 }
 
 const FEW_CHANGES = 32;
-
-const encodeEntry = ([id, tf]: Posting): string => (tf === 1 ? id : `${id}:${tf}`);
 
 /** patchPostings for a few changes: the same result, found by binary search. */
 function patchFew(text: string, dropped: ReadonlySet<string>, extra: readonly Posting[]): string {
