@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../work/batches.js";
@@ -68,7 +68,7 @@ export class EarlyCheck {
     const jobs: CheckJob[] = [];
     for (const dir of dirs) {
       const found = store.locate(dir);
-      if (found && sizeOf(found.path) >= min) jobs.push({ dir, manifest: found.path, stamp: found.stamp });
+      if (found && found.size >= min) jobs.push({ dir, manifest: found.path, stamp: found.stamp });
     }
     if (jobs.length === 0 || !existsSync(workerFile())) return undefined;
     let worker: Worker;
@@ -105,13 +105,5 @@ export function runCheck(job: CheckJob): CheckResult {
     return { dir: job.dir, stamp: job.stamp, altered };
   } catch (error) {
     return { dir: job.dir, failed: String(error) };
-  }
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
   }
 }

@@ -54,11 +54,12 @@ export class ManifestStore {
    * Where the folder's manifest is and its stamp (which changes whenever it is rewritten):
    * what a check made from the file must match before its findings are used.
    */
-  locate(dir: string): { path: string; stamp: string } | undefined {
+  locate(dir: string): { path: string; stamp: string; size: number } | undefined {
     const path = this.path(dir);
     if (!path) return undefined;
     try {
-      return { path, stamp: stampOf(path) };
+      const s = statSync(path);
+      return { path, stamp: stampFrom(s), size: s.size };
     } catch {
       return undefined;
     }
@@ -110,7 +111,10 @@ export class ManifestStore {
 
 /** Changes whenever the file is replaced or rewritten (writes go through a rename). */
 export function stampOf(path: string): string {
-  const s = statSync(path);
+  return stampFrom(statSync(path));
+}
+
+function stampFrom(s: { ino: number; size: number; mtimeMs: number }): string {
   return `${s.ino}:${s.size}:${s.mtimeMs}`;
 }
 
