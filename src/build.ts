@@ -216,14 +216,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
  * for modules to load.
  */
 export async function prepareForEdits(session?: BuildSession, config?: SiteConfig): Promise<void> {
-  const [, , eleventy, { templatesDigest }, { runArticleTask }, { discoverContent }] = await Promise.all([
+  const [, , eleventy, { templatesDigest }, { runArticleTask }] = await Promise.all([
     import("./content/body.js"),
     import("./incremental/build-cached.js"),
     import("./render/eleventy.js"),
     import("./cache/keys.js"),
     // What processes an edited article in-process: frontmatter, validation, entity extraction.
     import("./work/article-task.js"),
-    import("./content/discover.js"),
   ]);
   if (!session || !config) return;
   // With the session the rebuilds share, the templates are compiled now rather than after the first save.
@@ -232,10 +231,11 @@ export async function prepareForEdits(session?: BuildSession, config?: SiteConfi
   // One article processed and thrown away, as the first save will process one: the registry's
   // matcher is compiled (and kept per registry digest) and the pipeline's code is compiled
   // by V8 now, not while the editor waits. Nothing is written or cached.
-  const bag = new DiagnosticBag();
-  const [registry, files] = await Promise.all([readRegistry(config.contentDir, bag), discoverContent(config.contentDir, bag)]);
-  const sample = files.articles[0];
-  if (sample) await runArticleTask({ file: sample, timezone: config.timezone, registry: { digest: registry.digest, entries: registry.entries } });
+  const sample = session.libraries.anyArticle;
+  if (!sample) return;
+  const registry = await readRegistry(config.contentDir, new DiagnosticBag());
+  const file = { absolutePath: sample.sourcePath, contentPath: sample.id, displayPath: sample.file };
+  await runArticleTask({ file, timezone: config.timezone, registry: { digest: registry.digest, entries: registry.entries } });
 }
 
 /**

@@ -31,6 +31,11 @@ export class LibraryMemo {
   #kept: Kept | undefined;
   #patched = false;
 
+  /** An article of the last build, for a warm-up run of the article pipeline (build.ts prepareForEdits). */
+  get anyArticle(): Article | undefined {
+    return this.#kept?.inputs[0];
+  }
+
   /** Whether the last Library was made from the one before rather than built in full. */
   get patched(): boolean {
     return this.#patched;
