@@ -1,10 +1,11 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, prepareForEdits, type BuildOptions } from "../src/build.js";
 import { BuildSession } from "../src/incremental/session.js";
-import { article, NOW, ROOT, tempProject } from "./helpers.js";
+import { article, ROOT, tempProject } from "./helpers.js";
+import { buildOptions as options, expectSameAsCold, tree } from "./support/same-as-cold.js";
 
 /**
  * Cold, warm and incremental builds must write the same bytes: every scenario below edits a
@@ -34,10 +35,6 @@ async function project(count = 30): Promise<string> {
   return dir;
 }
 
-function options(dir: string, out = "dist", cache = ".dateline-cache"): BuildOptions {
-  return { projectDir: dir, outDir: join(dir, out), templatesDir: join(dir, "templates"), publicDir: join(ROOT, "public"), now: NOW, site: { cacheDir: cache } };
-}
-
 /**
  * The same scenarios in two ways of building: each build on its own, as `dateline build` runs,
  * and builds that share a BuildSession, as `dateline serve` runs them (the article cache
@@ -51,32 +48,6 @@ const WAYS = [
 function optionsIn(session: boolean): (dir: string) => BuildOptions {
   const kept = session ? new BuildSession() : undefined;
   return (dir) => ({ ...options(dir), ...(kept && { session: kept }) });
-}
-
-async function tree(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) files.set(relative(dir, join(e.parentPath, e.name)).split(sep).join("/"), await readFile(join(e.parentPath, e.name), "utf8"));
-  }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** Builds `dir` cold into a side folder with its own cache and returns the files. */
-async function coldTree(dir: string): Promise<Map<string, string>> {
-  const tag = Math.random().toString(36).slice(2);
-  const result = await build({ ...options(dir, `cold-${tag}`, `.cold-cache-${tag}`), cache: "refresh" });
-  expect(result.ok).toBe(true);
-  const files = await tree(join(dir, `cold-${tag}`));
-  await rm(join(dir, `cold-${tag}`), { recursive: true });
-  await rm(join(dir, `.cold-cache-${tag}`), { recursive: true });
-  return files;
-}
-
-async function expectSameAsCold(dir: string): Promise<void> {
-  const incremental = await tree(join(dir, "dist"));
-  const cold = await coldTree(dir);
-  expect([...incremental.keys()]).toEqual([...cold.keys()]);
-  for (const [path, text] of cold) expect(incremental.get(path), path).toBe(text);
 }
 
 describe.each(WAYS)("cold, warm and incremental builds, $way", ({ session }) => {

@@ -10,8 +10,8 @@ import { cacheKeys, templatesDigest, type CacheKeys } from "../cache/keys.js";
 import type { SiteConfig } from "../config.js";
 import type { Library, PublishedArticle } from "../model/library.js";
 import type { PlannedPage } from "../pages/plan.js";
-import { relatedArticles } from "../pages/related.js";
-import { articleFingerprint, pageDependencies, structureDigest } from "./page-deps.js";
+import { relatedAfterEdit, relatedArticles } from "../pages/related.js";
+import { articlePrints, calendarPrint, narrowDependencies, pageDependencies, structureDigest, termPrints } from "./page-deps.js";
 import { keyingEnv, pageKeys } from "../render/page-keys.js";
 import { pageWorkers, renderEveryPage } from "../render/page-pool.js";
 import { renderPage, type RenderEnv } from "../render/page.js";
@@ -175,8 +175,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         const keyed = await pageKeys(pages, keying, pagesKey, vouch?.known);
         outputs = keyed.keys;
         computed = keyed.computed;
-        // Same structure → same related lists; otherwise every article page was just keyed and
-        // the lists are already computed (relatedArticles remembers them per Library).
+        // Same structure → same related lists; otherwise they were computed to vouch for
+        // article pages, or every article page was just keyed (relatedArticles remembers them).
         state.related = vouch?.related ?? library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
         await fileKeys(outputs);
         timings.keys = Math.round(performance.now() - start);
@@ -270,7 +270,11 @@ interface IncrementalState {
   pagesKey: string;
   structure: string;
   site: string;
+  /** Per article, its fingerprint and what the archive lends it (page-deps.ts `articlePrints`). */
   articles: string[];
+  /** Per term URL, what its pages show of it (page-deps.ts `termPrints`). */
+  terms?: Record<string, string>;
+  calendar?: string;
   /** Digest of every article's published media (image sizes show in pages). */
   media: string;
   /** Each article's related articles: its page shows their cards. */
@@ -285,22 +289,30 @@ function incrementalState(library: Library, keys: CacheKeys, site: unknown, medi
     pagesKey: keys.pages,
     structure: structureDigest(library),
     site: digest(JSON.stringify(site)),
-    articles: library.articles.map((a) => articleFingerprint(a, keys.article)),
+    articles: articlePrints(library, keys.article),
+    terms: termPrints(library),
+    calendar: calendarPrint(library),
   };
 }
 
 /**
- * Vouches for a page's previous key when the Library has the same structure as last time
- * and none of the articles the page shows changed; otherwise the page is keyed in full.
+ * Vouches for a page's previous key when none of what the page shows changed; otherwise the
+ * page is keyed in full. With the Library's structure as it was, that is the articles the page
+ * shows (pageDependencies). With a structure changed but every article in its place (a tag,
+ * author or entity edited), it is also the term whose listing the page is, the calendar, and
+ * for an article page its related articles (narrowDependencies); an article counts as changed
+ * when anything the archive lends it did (the names of its terms, the entity pages it links).
+ * Articles that moved or a build with other settings (templates, config, site navigation,
+ * media) leave nothing to vouch for.
  */
 function reusableKeys(
   previous: { keys: KeyLookup; state: unknown } | undefined,
   state: IncrementalState,
   library: Library,
   config: SiteConfig,
-): { known: (page: PlannedPage) => string | undefined; related: number[][] } | undefined {
+): { known: (page: PlannedPage) => string | undefined; related: number[][] | undefined } | undefined {
   const before = previous?.state as Partial<IncrementalState> | undefined;
-  if (!previous || !before || before.pagesKey !== state.pagesKey || before.structure !== state.structure || before.site !== state.site || before.media !== state.media) return undefined;
+  if (!previous || !before || before.pagesKey !== state.pagesKey || before.site !== state.site || before.media !== state.media) return undefined;
   const { articles, related } = before;
   if (!Array.isArray(articles) || articles.length !== state.articles.length) return undefined;
   if (!Array.isArray(related) || related.length !== state.articles.length) return undefined;
@@ -308,12 +320,34 @@ function reusableKeys(
   state.articles.forEach((fp, i) => {
     if (articles[i] !== fp) changed.add(i);
   });
+  const unchanged = (deps: readonly number[]) => !deps.some((i) => changed.has(i));
+  if (before.structure === state.structure) {
+    const known = (page: PlannedPage) => {
+      const deps = page.spec.kind === "article"
+        ? [page.spec.index - 1, page.spec.index, page.spec.index + 1, ...(related[page.spec.index] ?? [])]
+        : pageDependencies(page.spec, library, config);
+      return deps && unchanged(deps) ? previous.keys.get(page.output) : undefined;
+    };
+    return { known, related };
+  }
+  // Every article in its place: the print of an article whose place changed differs (its id
+  // is in it), so an insertion, a removal or a new order leaves nothing here to vouch for.
+  if (changed.size * 2 > articles.length || !before.terms || before.calendar === undefined) return undefined;
+  const terms = before.terms;
+  const termChanged = (url: string) => terms[url] !== state.terms?.[url];
+  const sameCalendar = before.calendar === state.calendar;
+  const now = relatedAfterEdit(library, config.relatedCount, related, changed, termChanged);
+  const sameList = (a: readonly number[] | undefined, b: readonly number[]) => a !== undefined && a.length === b.length && a.every((x, k) => x === b[k]);
   const known = (page: PlannedPage) => {
-    const deps = page.spec.kind === "article"
-      ? [page.spec.index - 1, page.spec.index, page.spec.index + 1, ...(related[page.spec.index] ?? [])]
-      : pageDependencies(page.spec, library, config);
-    if (!deps || deps.some((i) => changed.has(i))) return undefined;
+    const deps = narrowDependencies(page.spec, library, config);
+    if (!deps || !unchanged(deps.articles)) return undefined;
+    if (deps.term !== undefined && termChanged(deps.term)) return undefined;
+    if (deps.calendar && !sameCalendar) return undefined;
+    if (page.spec.kind === "article") {
+      const index = page.spec.index;
+      if (!sameList(related[index], now[index]!) || !unchanged(now[index]!)) return undefined;
+    }
     return previous.keys.get(page.output);
   };
-  return { known, related };
+  return { known, related: now };
 }

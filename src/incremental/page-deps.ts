@@ -1,4 +1,6 @@
-import type { Library, PublishedArticle } from "../model/library.js";
+import { ENTITY_TYPES } from "../content/article.js";
+import type { Library, PublishedArticle, Term } from "../model/library.js";
+import { hash53 } from "../util/digest.js";
 import type { SiteConfig } from "../config.js";
 import { feedTerm, type PageSpec } from "../pages/plan.js";
 import { digest } from "../util/digest.js";
@@ -69,4 +71,126 @@ export function structureDigest(library: Library): string {
  */
 export function articleFingerprint(article: PublishedArticle, articleKey: string): string {
   return `${articleKey}:${article.digest}:${article.id}:${article.file}:${article.sourcePath}`;
+}
+
+/**
+ * What a page of a known kind shows when the Library's structure changed but its articles
+ * kept their places (a tag, author or entity edited, a date moved within its place): the
+ * articles it reads, the one term whose name, URL and article list it shows (by URL, see
+ * `termPrints`), and whether it shows the calendar (every year and month: the archive
+ * navigation). Compared with `pageDependencies`, an entity page depends on every article of
+ * its entity, not only those of its page: the entities named alongside it and the yearly
+ * chart are counted over all of them. Pages that show the whole Library (the home page's top
+ * tags and years, the term indexes, the search filters, feeds, sitemaps, redirects, anything
+ * added later) return undefined and are keyed in full.
+ */
+export interface NarrowDependencies {
+  articles: readonly number[];
+  term?: string;
+  calendar?: true;
+}
+
+export function narrowDependencies(spec: PageSpec, library: Library, config: Pick<SiteConfig, "pageSize" | "homeSize" | "feedSize">): NarrowDependencies | undefined {
+  switch (spec.kind) {
+    case "archive":
+    case "article":
+    case "404":
+      // The archive lists articles by place alone, an article page shows its neighbours and
+      // its own terms (in its print, see `articlePrints`); the caller adds related articles.
+      return { articles: pageDependencies(spec, library, config)! };
+    case "tag":
+      return { articles: pageDependencies(spec, library, config)!, term: library.tags[spec.index]!.url };
+    case "author":
+      return { articles: pageDependencies(spec, library, config)!, term: library.authors[spec.index]!.url };
+    case "entity": {
+      const entity = library.entities[spec.type][spec.index]!;
+      return { articles: entity.articles, term: entity.url };
+    }
+    case "year":
+      return { articles: pageDependencies(spec, library, config)!, term: library.years[spec.index]!.url, calendar: true };
+    case "month":
+      return { articles: pageDependencies(spec, library, config)!, term: library.years[spec.yearIndex]!.months[spec.index]!.url, calendar: true };
+    case "term-feed":
+      return { articles: pageDependencies(spec, library, config)!, term: feedTerm(library, spec.of, spec.index).url };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Per term (tag, author, entity, year, month), keyed by its URL: a digest of what its pages
+ * show of it besides its articles' own fields — its name, its place in the registry and the
+ * list of its articles (their count and order, which pagination shows). A term that is new,
+ * gone or different in any of these has a different print, or none.
+ */
+export function termPrints(library: Library): Record<string, string> {
+  let prints = termsByShape.get(library.shape);
+  if (!prints) termsByShape.set(library.shape, (prints = makeTermPrints(library)));
+  return prints;
+}
+
+const termsByShape = new WeakMap<object, Record<string, string>>();
+
+function makeTermPrints(library: Library): Record<string, string> {
+  const prints: Record<string, string> = {};
+  const add = (url: string, ...parts: string[]) => {
+    prints[url] = digest(...parts).slice(0, 32);
+  };
+  for (const t of library.tags) add(t.url, "tag", t.name, t.articles.join(","));
+  for (const t of library.authors) add(t.url, "author", t.name, t.articles.join(","));
+  for (const type of ENTITY_TYPES) {
+    for (const t of library.entities[type]) add(t.url, type, t.name, t.articles.join(","), t.entry ? JSON.stringify(t.entry) : "");
+  }
+  for (const y of library.years) {
+    add(y.url, "year", y.articles.join(","));
+    for (const m of y.months) add(m.url, "month", m.articles.join(","));
+  }
+  return prints;
+}
+
+/** Every year and month with articles: what the archive navigation of a year or month page lists. */
+export function calendarPrint(library: Library): string {
+  return digest(...library.years.map((y) => `${y.url}\u0001${y.months.map((m) => m.url).join("\u0001")}`));
+}
+
+/**
+ * Each article's fingerprint (its text, its paths, the article cache key) followed by what
+ * the rest of the archive lends to how it is shown: the name and URL of every term it is
+ * listed under. The name shown is the most used spelling, so an edit to another article can
+ * change it, and a term can appear or go with another article (an unregistered name needs
+ * enough articles to get a page). The entity pages the body links are among these terms:
+ * an article links an entity exactly when it is listed under it (model/entities.ts), and
+ * which words link it comes from the article's own text. An article whose print changed
+ * counts as changed for every page that shows it, although its file did not change.
+ */
+export function articlePrints(library: Library, articleKey: string): string[] {
+  let lent = lentByShape.get(library.shape);
+  if (!lent) lentByShape.set(library.shape, (lent = lentToArticles(library)));
+  return library.articles.map((a, i) => `${articleFingerprint(a, articleKey)}:${lent[i]}`);
+}
+
+/**
+ * Libraries that share a shape have the same terms and names (incremental/library-memo.ts),
+ * so a serve session's text edits reuse what was lent.
+ */
+const lentByShape = new WeakMap<object, string[]>();
+
+/**
+ * A 53-bit hash, not sha256: it is computed for every article on every build that changed
+ * the structure, and sha256 made that a tenth of a second per 10,000 articles. It compares
+ * one article's terms with the same article's terms a build earlier, so two lists that differ
+ * go unnoticed only when their hashes collide, about one chance in 10^15 per article.
+ */
+function lentToArticles(library: Library): string[] {
+  const shown: string[] = library.articles.map(() => "");
+  const listed = (terms: readonly Term[]) => {
+    for (const t of terms) {
+      const print = `${t.name}\u0001${t.url}\u0002`;
+      for (const i of t.articles) shown[i] += print;
+    }
+  };
+  listed(library.tags);
+  listed(library.authors);
+  for (const type of ENTITY_TYPES) listed(library.entities[type]);
+  return shown.map((terms) => hash53(terms).toString(36));
 }

@@ -62,3 +62,23 @@ function computeRelated(library: Library, index: number, count: number, scores: 
   // A copy just as long: `best` grew with room to spare, and every article's list is kept.
   return best.slice();
 }
+
+/**
+ * Every article's related list after an edit that kept every article in its place, reusing
+ * `before` where nothing it is computed from changed. An article's list is scored over the
+ * articles of its own tags and entities, so it is computed again when the article changed
+ * (`changed`; its terms are in what changed) or when one of those terms' article lists did
+ * (`termChanged`, asked of every term an article is listed under); otherwise it is as before.
+ */
+export function relatedAfterEdit(
+  library: Library,
+  count: number,
+  before: readonly number[][],
+  changed: ReadonlySet<number>,
+  termChanged: (url: string) => boolean,
+): number[][] {
+  const again = new Set(changed);
+  const terms = [library.tags, ...ENTITY_TYPES.map((type) => library.entities[type])];
+  for (const list of terms) for (const term of list) if (termChanged(term.url)) for (const i of term.articles) again.add(i);
+  return library.articles.map((_, i) => (again.has(i) || !before[i] ? relatedArticles(library, i, count) : before[i]!));
+}

@@ -7,7 +7,7 @@ import type { PublishedArticle } from "../model/library.js";
 import { href } from "../model/routes.js";
 import { digest } from "../util/digest.js";
 import { serializeDoc, type DocRecord } from "./format.js";
-import { hash53 } from "./ids.js";
+import { hash53 } from "../util/digest.js";
 import { MAX_TF } from "./postings.js";
 import type { SearchTokenizer } from "./tokenize.js";
 

@@ -1,3 +1,5 @@
+import { hash53 } from "../util/digest.js";
+
 /**
  * Document ids for the search index: derived from each article's URL, so an article keeps
  * its id whatever else is added, removed or edited, and a patched index names documents
@@ -19,19 +21,6 @@ export function idFor(url: string, attempt: number): string {
   return n.toString(36).padStart(DOC_ID_LENGTH, "0");
 }
 
-/** cyrb53 (public domain, bryc): a fast 53-bit string hash with good dispersion. */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
 
 /** url → id for every URL given (URLs are unique in a site: the router checks collisions). */
 export function assignDocIds(urls: Iterable<string>, hash: (url: string, attempt: number) => string = idFor): Map<string, string> {
