@@ -272,6 +272,8 @@ interface IncrementalState {
   site: string;
   /** Per article, its fingerprint and what the archive lends it (page-deps.ts `articlePrints`). */
   articles: string[];
+  /** Per article, its id: where each article was, for the next build to follow it. */
+  ids?: string[];
   /** Per term URL, what its pages show of it (page-deps.ts `termPrints`). */
   terms?: Record<string, string>;
   calendar?: string;
@@ -290,6 +292,7 @@ function incrementalState(library: Library, keys: CacheKeys, site: unknown, medi
     structure: structureDigest(library),
     site: digest(JSON.stringify(site)),
     articles: articlePrints(library, keys.article),
+    ids: library.articles.map((a) => a.id),
     terms: termPrints(library),
     calendar: calendarPrint(library),
   };
@@ -298,12 +301,13 @@ function incrementalState(library: Library, keys: CacheKeys, site: unknown, medi
 /**
  * Vouches for a page's previous key when none of what the page shows changed; otherwise the
  * page is keyed in full. With the Library's structure as it was, that is the articles the page
- * shows (pageDependencies). With a structure changed but every article in its place (a tag,
- * author or entity edited), it is also the term whose listing the page is, the calendar, and
- * for an article page its related articles (narrowDependencies); an article counts as changed
+ * shows (pageDependencies). With the structure changed (a tag, author or entity edited, an
+ * article added, removed or dated again), articles are followed by id from where they were,
+ * and a page also depends on the term whose listing it is, the calendar, and for an article
+ * page its neighbours and related articles (narrowDependencies); an article counts as changed
  * when anything the archive lends it did (the names of its terms, the entity pages it links).
- * Articles that moved or a build with other settings (templates, config, site navigation,
- * media) leave nothing to vouch for.
+ * A build with other settings (templates, config, site navigation, media) leaves nothing to
+ * vouch for, and neither does an edit that changed most articles.
  */
 function reusableKeys(
   previous: { keys: KeyLookup; state: unknown } | undefined,
@@ -314,30 +318,39 @@ function reusableKeys(
   const before = previous?.state as Partial<IncrementalState> | undefined;
   if (!previous || !before || before.pagesKey !== state.pagesKey || before.site !== state.site || before.media !== state.media) return undefined;
   const { articles, related } = before;
-  if (!Array.isArray(articles) || articles.length !== state.articles.length) return undefined;
-  if (!Array.isArray(related) || related.length !== state.articles.length) return undefined;
-  const changed = new Set<number>();
-  state.articles.forEach((fp, i) => {
-    if (articles[i] !== fp) changed.add(i);
-  });
-  const unchanged = (deps: readonly number[]) => !deps.some((i) => changed.has(i));
-  if (before.structure === state.structure) {
+  if (!Array.isArray(articles) || !Array.isArray(related) || related.length !== articles.length) return undefined;
+  if (before.structure === state.structure && articles.length === state.articles.length) {
+    const changed = new Set<number>();
+    state.articles.forEach((fp, i) => {
+      if (articles[i] !== fp) changed.add(i);
+    });
     const known = (page: PlannedPage) => {
       const deps = page.spec.kind === "article"
         ? [page.spec.index - 1, page.spec.index, page.spec.index + 1, ...(related[page.spec.index] ?? [])]
         : pageDependencies(page.spec, library, config);
-      return deps && unchanged(deps) ? previous.keys.get(page.output) : undefined;
+      return deps && !deps.some((i) => changed.has(i)) ? previous.keys.get(page.output) : undefined;
     };
     return { known, related };
   }
-  // Every article in its place: the print of an article whose place changed differs (its id
-  // is in it), so an insertion, a removal or a new order leaves nothing here to vouch for.
-  if (changed.size * 2 > articles.length || !before.terms || before.calendar === undefined) return undefined;
-  const terms = before.terms;
+  const { ids: beforeIds, terms } = before;
+  const ids = state.ids!;
+  if (!Array.isArray(beforeIds) || beforeIds.length !== articles.length || !terms || before.calendar === undefined) return undefined;
+  const place = new Map(beforeIds.map((id, i) => [id, i]));
+  // Where each article was; an article that is new, or whose print changed, counts as changed.
+  const was = ids.map((id) => place.get(id));
+  const changed = new Set<number>();
+  state.articles.forEach((fp, i) => {
+    const at = was[i];
+    if (at === undefined || articles[at] !== fp) changed.add(i);
+  });
+  if (changed.size * 2 > ids.length) return undefined;
+  const unchanged = (deps: readonly number[]) => !deps.some((i) => changed.has(i));
   const termChanged = (url: string) => terms[url] !== state.terms?.[url];
   const sameCalendar = before.calendar === state.calendar;
-  const now = relatedAfterEdit(library, config.relatedCount, related, changed, termChanged);
-  const sameList = (a: readonly number[] | undefined, b: readonly number[]) => a !== undefined && a.length === b.length && a.every((x, k) => x === b[k]);
+  const now = relatedAfterEdit(library, config.relatedCount, { related, ids: beforeIds, was }, changed, termChanged);
+  const sameIds = (a: readonly number[] | undefined, b: readonly number[]) => a !== undefined && a.length === b.length && a.every((x, k) => beforeIds[x] === ids[b[k]!]);
+  // The article `by` places from `index` now, and the one that was as far from it then.
+  const sameNeighbour = (index: number, by: number) => ids[index + by] === beforeIds[was[index]! + by];
   const known = (page: PlannedPage) => {
     const deps = narrowDependencies(page.spec, library, config);
     if (!deps || !unchanged(deps.articles)) return undefined;
@@ -345,7 +358,8 @@ function reusableKeys(
     if (deps.calendar && !sameCalendar) return undefined;
     if (page.spec.kind === "article") {
       const index = page.spec.index;
-      if (!sameList(related[index], now[index]!) || !unchanged(now[index]!)) return undefined;
+      if (!sameNeighbour(index, -1) || !sameNeighbour(index, 1)) return undefined;
+      if (!sameIds(related[was[index]!], now[index]!) || !unchanged(now[index]!)) return undefined;
     }
     return previous.keys.get(page.output);
   };

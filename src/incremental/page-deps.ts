@@ -1,9 +1,9 @@
 import { ENTITY_TYPES } from "../content/article.js";
 import type { Library, PublishedArticle, Term } from "../model/library.js";
-import { hash53 } from "../util/digest.js";
 import type { SiteConfig } from "../config.js";
+import { routes } from "../model/routes.js";
 import { feedTerm, type PageSpec } from "../pages/plan.js";
-import { digest } from "../util/digest.js";
+import { digest, hash53 } from "../util/digest.js";
 
 /**
  * Which articles a page shows, so an edit re-keys only the pages that show the edited
@@ -74,10 +74,10 @@ export function articleFingerprint(article: PublishedArticle, articleKey: string
 }
 
 /**
- * What a page of a known kind shows when the Library's structure changed but its articles
- * kept their places (a tag, author or entity edited, a date moved within its place): the
- * articles it reads, the one term whose name, URL and article list it shows (by URL, see
- * `termPrints`), and whether it shows the calendar (every year and month: the archive
+ * What a page of a known kind shows when the Library's structure changed (a tag, author or
+ * entity edited, an article added, removed or dated again): the articles it reads (by their
+ * place in this Library), the one term whose name, URL and article list it shows (by URL,
+ * see `termPrints`), and whether it shows the calendar (every year and month: the archive
  * navigation). Compared with `pageDependencies`, an entity page depends on every article of
  * its entity, not only those of its page: the entities named alongside it and the yearly
  * chart are counted over all of them. Pages that show the whole Library (the home page's top
@@ -93,10 +93,12 @@ export interface NarrowDependencies {
 export function narrowDependencies(spec: PageSpec, library: Library, config: Pick<SiteConfig, "pageSize" | "homeSize" | "feedSize">): NarrowDependencies | undefined {
   switch (spec.kind) {
     case "archive":
+      // Its "term" is the whole archive, in order (see `termPrints`).
+      return { articles: pageDependencies(spec, library, config)!, term: routes.archive() };
     case "article":
     case "404":
-      // The archive lists articles by place alone, an article page shows its neighbours and
-      // its own terms (in its print, see `articlePrints`); the caller adds related articles.
+      // An article page shows its own terms (in its print, see `articlePrints`); the caller
+      // adds its neighbours and related articles, which depend on where the article is.
       return { articles: pageDependencies(spec, library, config)! };
     case "tag":
       return { articles: pageDependencies(spec, library, config)!, term: library.tags[spec.index]!.url };
@@ -118,10 +120,11 @@ export function narrowDependencies(spec: PageSpec, library: Library, config: Pic
 }
 
 /**
- * Per term (tag, author, entity, year, month), keyed by its URL: a digest of what its pages
- * show of it besides its articles' own fields — its name, its place in the registry and the
- * list of its articles (their count and order, which pagination shows). A term that is new,
- * gone or different in any of these has a different print, or none.
+ * Per term (tag, author, entity, year, month, and the archive of every article), keyed by its
+ * URL: a digest of what its pages show of it besides its articles' own fields — its name, its
+ * place in the registry and the list of its articles by id (their count and order, which
+ * pagination shows). A term that is new, gone or different in any of these has a different
+ * print, or none.
  */
 export function termPrints(library: Library): Record<string, string> {
   let prints = termsByShape.get(library.shape);
@@ -133,17 +136,21 @@ const termsByShape = new WeakMap<object, Record<string, string>>();
 
 function makeTermPrints(library: Library): Record<string, string> {
   const prints: Record<string, string> = {};
+  // By id, not by place: an article added before a term's articles leaves its list as it was.
+  const ids = library.articles.map((a) => a.id);
+  const listed = (articles: readonly number[]) => articles.map((i) => ids[i]).join("\n");
   const add = (url: string, ...parts: string[]) => {
     prints[url] = digest(...parts).slice(0, 32);
   };
-  for (const t of library.tags) add(t.url, "tag", t.name, t.articles.join(","));
-  for (const t of library.authors) add(t.url, "author", t.name, t.articles.join(","));
+  add(routes.archive(), "archive", ids.join("\n"));
+  for (const t of library.tags) add(t.url, "tag", t.name, listed(t.articles));
+  for (const t of library.authors) add(t.url, "author", t.name, listed(t.articles));
   for (const type of ENTITY_TYPES) {
-    for (const t of library.entities[type]) add(t.url, type, t.name, t.articles.join(","), t.entry ? JSON.stringify(t.entry) : "");
+    for (const t of library.entities[type]) add(t.url, type, t.name, listed(t.articles), t.entry ? JSON.stringify(t.entry) : "");
   }
   for (const y of library.years) {
-    add(y.url, "year", y.articles.join(","));
-    for (const m of y.months) add(m.url, "month", m.articles.join(","));
+    add(y.url, "year", listed(y.articles));
+    for (const m of y.months) add(m.url, "month", listed(m.articles));
   }
   return prints;
 }

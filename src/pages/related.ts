@@ -64,21 +64,35 @@ function computeRelated(library: Library, index: number, count: number, scores: 
 }
 
 /**
- * Every article's related list after an edit that kept every article in its place, reusing
- * `before` where nothing it is computed from changed. An article's list is scored over the
- * articles of its own tags and entities, so it is computed again when the article changed
- * (`changed`; its terms are in what changed) or when one of those terms' article lists did
- * (`termChanged`, asked of every term an article is listed under); otherwise it is as before.
+ * Every article's related list after an edit, reusing the lists of the build before where
+ * nothing they are computed from changed. `before` holds those lists by place then, the ids
+ * then, and where each article now was then (undefined for a new one). A list is scored over
+ * the articles of the article's own tags and entities and ties go to the newer, so it is
+ * computed again when the article changed, when one of its terms' article lists changed
+ * (`termChanged`, asked of every term), or when a changed article is listed under one of
+ * its terms (it may have moved past the others); otherwise it is the list before, followed
+ * by id to where its articles are now.
  */
 export function relatedAfterEdit(
   library: Library,
   count: number,
-  before: readonly number[][],
+  before: { related: readonly number[][]; ids: readonly string[]; was: readonly (number | undefined)[] },
   changed: ReadonlySet<number>,
   termChanged: (url: string) => boolean,
 ): number[][] {
   const again = new Set(changed);
   const terms = [library.tags, ...ENTITY_TYPES.map((type) => library.entities[type])];
-  for (const list of terms) for (const term of list) if (termChanged(term.url)) for (const i of term.articles) again.add(i);
-  return library.articles.map((_, i) => (again.has(i) || !before[i] ? relatedArticles(library, i, count) : before[i]!));
+  for (const list of terms) {
+    for (const term of list) {
+      if (termChanged(term.url) || term.articles.some((i) => changed.has(i))) for (const i of term.articles) again.add(i);
+    }
+  }
+  const now = new Map(library.articles.map((a, i) => [a.id, i]));
+  return library.articles.map((_, i) => {
+    const at = before.was[i];
+    const list = at === undefined ? undefined : before.related[at];
+    if (again.has(i) || !list) return relatedArticles(library, i, count);
+    const moved = list.map((j) => now.get(before.ids[j]!));
+    return moved.every((j) => j !== undefined) ? (moved as number[]) : relatedArticles(library, i, count);
+  });
 }
