@@ -1,5 +1,7 @@
 import { access } from "node:fs/promises";
 import { join, relative } from "node:path";
+// First: it configures Eleventy, which reads its environment as it loads.
+import "./eleventy-env.js";
 import { RenderPlugin } from "@11ty/eleventy";
 import { DatelineError } from "../errors.js";
 import { checkTemplateSyntax, renderFailure, type NunjucksEnvironment } from "./template-errors.js";
