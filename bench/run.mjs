@@ -84,6 +84,7 @@ async function benchSize(n) {
   const serveEdit = await row(n, "dateline", "serve-edit-1", { ...served, wall: times.edit ?? NaN, cpu: NaN }, dlOut);
   await row(n, "dateline", "serve-undo", { ...served, wall: times.undo ?? NaN, cpu: NaN }, dlOut);
   await row(n, "dateline", "serve-edit-tag", { ...served, wall: times.tag ?? NaN, cpu: NaN }, dlOut);
+  await row(n, "dateline", "serve-article-added", { ...served, wall: times.added ?? NaN, cpu: NaN }, dlOut);
 
   let eleventy;
   let hugoCold;

@@ -1,10 +1,11 @@
 // One edit in a running preview: starts the `dateline serve` loop on a bench project (its
 // first build comes from the cache), saves a change to one article, and times how long until
-// the rebuilt site is on disk; then undoes the change and times that, and the same for a tag
-// added to its frontmatter. The times are what an
-// editor waits after saving, the watcher's 50 ms settling delay included. Prints JSON.
+// the rebuilt site is on disk; then undoes the change and times that, the same for a tag
+// added to its frontmatter, and for a new article, newer than every other, saved and then
+// deleted. The times are what an editor waits after saving, the watcher's 50 ms settling
+// delay included. Prints JSON.
 // node bench/serve-edit.mjs <project folder> <article path, relative to it>
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 const [project, article] = process.argv.slice(2);
@@ -14,10 +15,11 @@ const onArticlesToProcess = heapGrowthPolicy();
 const { startServer } = await import(new URL("../lib/serve/server.js", import.meta.url).href);
 const server = await startServer({ projectDir: resolve(project), port: 0, host: "127.0.0.1", log: () => undefined, onArticlesToProcess });
 
+/** Saves `text` to `path` (deletes it for undefined) and waits for the rebuild. */
 async function timeSave(path, text) {
   const before = server.status().builds;
   const start = performance.now();
-  await writeFile(path, text);
+  await (text === undefined ? rm(path) : writeFile(path, text));
   while (server.status().builds === before) await new Promise((r) => setTimeout(r, 5));
   await server.idle();
   if (!server.status().ok) throw new Error("the rebuild failed");
@@ -28,6 +30,7 @@ async function timeSave(path, text) {
 // rebuild needs (build.ts, prepareForEdits).
 await new Promise((r) => setTimeout(r, 2000));
 const file = join(project, article);
+const newFile = join(project, "articles", "bench-new-story.md");
 const original = await readFile(file, "utf8");
 try {
   const edit = await timeSave(file, `${original}\nAn added paragraph, as an editor's correction would be.\n`);
@@ -38,8 +41,15 @@ try {
   if (tagged === original) throw new Error(`no tags line to edit in ${file}`);
   const tag = await timeSave(file, tagged);
   const tagUndo = await timeSave(file, original);
-  process.stdout.write(`${JSON.stringify({ edit, undo, tag, tagUndo })}\n`);
+  // A new article in front of every other: each listing it joins shifts by one, page by page.
+  const fresh = original
+    .replace(/^title: .*$/m, 'title: "A story just filed"')
+    .replace(/^date: .*$/m, "date: 2025-01-01T08:00:00Z");
+  const added = await timeSave(newFile, fresh);
+  const removed = await timeSave(newFile, undefined);
+  process.stdout.write(`${JSON.stringify({ edit, undo, tag, tagUndo, added, removed })}\n`);
 } finally {
+  await rm(newFile, { force: true });
   await writeFile(file, original);
   await server.close();
 }
