@@ -1,4 +1,4 @@
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
@@ -221,5 +221,36 @@ describe("a tag added to one article", () => {
     await writeFile(join(dir, "articles/story-3.md"), render({ ...stories[3]!, title: "River story, retitled" }));
     expect((await build(buildOptions(dir))).ok).toBe(true);
     await expectSameAsCold(dir);
+  });
+
+  it("keys every page again when the state the last build saved is not what a build writes", async () => {
+    const stories = Array.from({ length: 12 }, (_, i) => initial(i));
+    const dir = await project(stories);
+    expect((await build(buildOptions(dir))).ok).toBe(true);
+    // The state is the second line of each output manifest (src/write/manifest.ts).
+    const corrupt = async (change: (state: Record<string, unknown>) => Record<string, unknown>) => {
+      const manifests = join(dir, ".dateline-cache", "outputs");
+      const files = (await readdir(manifests, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const path = join(file.parentPath, file.name);
+        const lines = (await readFile(path, "utf8")).split("\n");
+        lines[1] = JSON.stringify(change(JSON.parse(lines[1]!) as Record<string, unknown>));
+        await writeFile(path, lines.join("\n"));
+      }
+    };
+    const edit = async (index: number, change: (s: Story) => void) => {
+      change(stories[index]!);
+      await writeFile(join(dir, `articles/story-${index}.md`), render(stories[index]!));
+      const result = await build(buildOptions(dir));
+      expect(result.ok).toBe(true);
+      expect(result.incremental?.pagesKeyed).toBe(result.pages);
+      await expectSameAsCold(dir);
+    };
+    // A text edit keeps the structure, where the related lists are read as they were saved.
+    await corrupt((state) => ({ ...state, related: (state.related as unknown[]).map(() => 7) }));
+    await edit(3, (s) => void (s.body += "\n\nA sentence added."));
+    await corrupt((state) => ({ ...state, ids: "not a list", terms: null, calendar: 3 }));
+    await edit(4, (s) => void s.tags.push("Drought"));
   });
 });

@@ -318,7 +318,8 @@ function reusableKeys(
   const before = previous?.state as Partial<IncrementalState> | undefined;
   if (!previous || !before || before.pagesKey !== state.pagesKey || before.site !== state.site || before.media !== state.media) return undefined;
   const { articles, related } = before;
-  if (!Array.isArray(articles) || !Array.isArray(related) || related.length !== articles.length) return undefined;
+  // The state is read back from disk: a shape other than this build writes is not trusted.
+  if (!Array.isArray(articles) || !Array.isArray(related) || related.length !== articles.length || !related.every(Array.isArray)) return undefined;
   if (before.structure === state.structure && articles.length === state.articles.length) {
     const changed = new Set<number>();
     state.articles.forEach((fp, i) => {
@@ -334,7 +335,7 @@ function reusableKeys(
   }
   const { ids: beforeIds, terms } = before;
   const ids = state.ids!;
-  if (!Array.isArray(beforeIds) || beforeIds.length !== articles.length || !terms || before.calendar === undefined) return undefined;
+  if (!Array.isArray(beforeIds) || beforeIds.length !== articles.length || typeof terms !== "object" || terms === null || typeof before.calendar !== "string") return undefined;
   const place = new Map(beforeIds.map((id, i) => [id, i]));
   // Where each article was; an article that is new, or whose print changed, counts as changed.
   const was = ids.map((id) => place.get(id));
