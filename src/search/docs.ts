@@ -5,9 +5,8 @@ import { formatDisplayDate } from "../dates.js";
 import { DatelineError } from "../errors.js";
 import type { PublishedArticle } from "../model/library.js";
 import { href } from "../model/routes.js";
-import { digest } from "../util/digest.js";
 import { serializeDoc, type DocRecord } from "./format.js";
-import { hash53 } from "../util/digest.js";
+import { digest, hash53 } from "../util/digest.js";
 import { MAX_TF } from "./postings.js";
 import type { SearchTokenizer } from "./tokenize.js";
 
@@ -32,9 +31,21 @@ const TITLE_WEIGHT = 3;
  * also depends on the timezone and the route layout, not only on the file.
  */
 export function docFingerprint(article: Pick<PublishedArticle, "digest" | "url">): string {
-  // The file's own sha256 (80 bits of it) and a cheap hash of the URL: no hashing of the text.
-  return `${article.digest.slice(0, 20)}.${hash53(article.url).toString(36)}`;
+  let print = fingerprints.get(article);
+  if (print === undefined) {
+    // The file's own sha256 (80 bits of it) and a cheap hash of the URL: no hashing of the text.
+    print = `${article.digest.slice(0, 20)}.${hash53(article.url).toString(36)}`;
+    fingerprints.set(article, print);
+  }
+  return print;
 }
+
+/**
+ * Per article object: a serve session's Library keeps the objects of unchanged articles from
+ * one rebuild to the next (incremental/library-memo.ts), and nothing changes an article once
+ * its Library is made, so each is hashed once, not 10,000 times per rebuild.
+ */
+const fingerprints = new WeakMap<object, string>();
 
 /** Everything outside the articles that changes document files or terms. */
 export function settingsKey(config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizerSource: string, format: number): string {
