@@ -90,15 +90,23 @@ const EDITS: Edit[] = [
   ["title changed", (s) => void (s.title = `${s.title} (updated)`)],
 ];
 
-async function project(stories: Story[]): Promise<string> {
-  const files: Record<string, string> = {
-    // Small pages so that listings paginate and an article's place decides its page.
-    "dateline.config.json": JSON.stringify({ pageSize: 3, homeSize: 4, feedSize: 3, relatedCount: 3, entities: { publishCandidates: true, minArticles: 2 } }),
-  };
+/** Small pages, so that listings paginate and an article's place decides its page. */
+const SMALL_PAGES = { pageSize: 3, homeSize: 4, feedSize: 3, relatedCount: 3, entities: { publishCandidates: true, minArticles: 2 } };
+
+async function project(stories: Story[], config: object = SMALL_PAGES): Promise<string> {
+  const files: Record<string, string> = { "dateline.config.json": JSON.stringify(config) };
   stories.forEach((s, i) => (files[`articles/story-${i}.md`] = render(s)));
   const dir = await tempProject(files);
   await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
   return dir;
+}
+
+/** A project of `count` stories, built once. */
+async function builtProject(count: number): Promise<{ stories: Story[]; dir: string }> {
+  const stories = Array.from({ length: count }, (_, i) => initial(i));
+  const dir = await project(stories);
+  expect((await build(buildOptions(dir))).ok).toBe(true);
+  return { stories, dir };
 }
 
 describe.each([
@@ -147,11 +155,9 @@ describe.each([
   }, 120_000);
 });
 
-describe("a tag added to one article", () => {
+describe("edits to what the archive is indexed by", () => {
   it("keys again only the pages that show the article, the tag or the whole archive", async () => {
-    const stories = Array.from({ length: 30 }, (_, i) => initial(i));
-    const dir = await project(stories);
-    expect((await build(buildOptions(dir))).ok).toBe(true);
+    const { dir } = await builtProject(30);
     const file = join(dir, "articles/story-5.md");
     await writeFile(file, (await readFile(file, "utf8")).replace('tags: ["', 'tags: ["Drought", "'));
     const result = await build(buildOptions(dir));
@@ -168,9 +174,7 @@ describe("a tag added to one article", () => {
   });
 
   it("updates every year's and month's archive navigation when the oldest article moves to a month of its own", async () => {
-    const stories = Array.from({ length: 12 }, (_, i) => initial(i));
-    const dir = await project(stories);
-    expect((await build(buildOptions(dir))).ok).toBe(true);
+    const { stories, dir } = await builtProject(12);
     // The oldest article stays the oldest, so every article keeps its place; the calendar
     // gains a year and a month, which the navigation of every year and month page lists.
     const oldest = stories.reduce((a, b) => (a.date <= b.date ? a : b));
@@ -184,9 +188,7 @@ describe("a tag added to one article", () => {
   });
 
   it("follows every article by id when a new one is added in front of them all", async () => {
-    const stories = Array.from({ length: 30 }, (_, i) => initial(i));
-    const dir = await project(stories);
-    expect((await build(buildOptions(dir))).ok).toBe(true);
+    const { dir } = await builtProject(30);
     const added = { ...initial(30), date: "2025-01-01T09:00:00Z", tags: ["Drought"] };
     await writeFile(join(dir, "articles/story-30.md"), render(added));
     const result = await build(buildOptions(dir));
@@ -208,10 +210,7 @@ describe("a tag added to one article", () => {
       plain("River story", "2024-06-10T12:00:00Z", ["Rivers"]),
       plain("Old filler", "2024-06-05T12:00:00Z", ["Weather"]),
     ];
-    const files: Record<string, string> = { "dateline.config.json": JSON.stringify({ relatedCount: 1 }) };
-    stories.forEach((s, i) => (files[`articles/story-${i}.md`] = render(s)));
-    const dir = await tempProject(files);
-    await cp(join(ROOT, "templates"), join(dir, "templates"), { recursive: true });
+    const dir = await project(stories, { relatedCount: 1 });
     expect((await build(buildOptions(dir))).ok).toBe(true);
     stories[3]!.date = "2024-06-25T12:00:00Z";
     await writeFile(join(dir, "articles/story-3.md"), render(stories[3]!));
@@ -224,9 +223,7 @@ describe("a tag added to one article", () => {
   });
 
   it("keys every page again when the state the last build saved is not what a build writes", async () => {
-    const stories = Array.from({ length: 12 }, (_, i) => initial(i));
-    const dir = await project(stories);
-    expect((await build(buildOptions(dir))).ok).toBe(true);
+    const { stories, dir } = await builtProject(12);
     // The state is the second line of each output manifest (src/write/manifest.ts).
     const corrupt = async (change: (state: Record<string, unknown>) => Record<string, unknown>) => {
       const manifests = join(dir, ".dateline-cache", "outputs");
