@@ -8,10 +8,11 @@ import { digest, hash53 } from "../util/digest.js";
 /**
  * Which articles a page shows, so an edit re-keys only the pages that show the edited
  * article. This holds only while the Library's structure is unchanged (same articles in the
- * same order, same terms, lists, years: `structureDigest`), which the caller checks first; any
- * structural change falls back to keying every page. Within one structure, a page of a known
- * kind reads article fields only from the articles listed here, and everything else it shows
- * comes from the structure, the site view and the config — all of which are in the key.
+ * same order, same terms, lists, years: `structureDigest`), which the caller checks first; a
+ * structural change is narrowed by `narrowDependencies` instead. Within one structure, a
+ * page of a known kind reads article fields only from the articles listed here, and
+ * everything else it shows comes from the structure, the site view and the config — all of
+ * which are in the key.
  * Kinds not listed here (site feeds, which may carry the build time; sitemaps, which list
  * every page; anything added later) return undefined and are keyed in full on every build, so
  * a new page kind can never be left stale.
@@ -69,7 +70,7 @@ export function structureDigest(library: Library): string {
  * An article's identity for change detection: a loaded article is a pure function of its
  * text (the digest), its paths and the article cache key, so these stand for all its fields.
  */
-export function articleFingerprint(article: PublishedArticle, articleKey: string): string {
+function articleFingerprint(article: PublishedArticle, articleKey: string): string {
   return `${articleKey}:${article.digest}:${article.id}:${article.file}:${article.sourcePath}`;
 }
 
@@ -91,29 +92,31 @@ export interface NarrowDependencies {
 }
 
 export function narrowDependencies(spec: PageSpec, library: Library, config: Pick<SiteConfig, "pageSize" | "homeSize" | "feedSize">): NarrowDependencies | undefined {
+  // The articles the page shows, as with the structure unchanged.
+  const shown = () => pageDependencies(spec, library, config)!;
   switch (spec.kind) {
     case "archive":
       // Its "term" is the whole archive, in order (see `termPrints`).
-      return { articles: pageDependencies(spec, library, config)!, term: routes.archive() };
+      return { articles: shown(), term: routes.archive() };
     case "article":
     case "404":
       // An article page shows its own terms (in its print, see `articlePrints`); the caller
       // adds its neighbours and related articles, which depend on where the article is.
-      return { articles: pageDependencies(spec, library, config)! };
+      return { articles: shown() };
     case "tag":
-      return { articles: pageDependencies(spec, library, config)!, term: library.tags[spec.index]!.url };
+      return { articles: shown(), term: library.tags[spec.index]!.url };
     case "author":
-      return { articles: pageDependencies(spec, library, config)!, term: library.authors[spec.index]!.url };
+      return { articles: shown(), term: library.authors[spec.index]!.url };
     case "entity": {
       const entity = library.entities[spec.type][spec.index]!;
       return { articles: entity.articles, term: entity.url };
     }
     case "year":
-      return { articles: pageDependencies(spec, library, config)!, term: library.years[spec.index]!.url, calendar: true };
+      return { articles: shown(), term: library.years[spec.index]!.url, calendar: true };
     case "month":
-      return { articles: pageDependencies(spec, library, config)!, term: library.years[spec.yearIndex]!.months[spec.index]!.url, calendar: true };
+      return { articles: shown(), term: library.years[spec.yearIndex]!.months[spec.index]!.url, calendar: true };
     case "term-feed":
-      return { articles: pageDependencies(spec, library, config)!, term: feedTerm(library, spec.of, spec.index).url };
+      return { articles: shown(), term: feedTerm(library, spec.of, spec.index).url };
     default:
       return undefined;
   }
