@@ -5,6 +5,7 @@ import { remark } from "remark";
 import remarkHtml from "remark-html";
 import { remarkEntityLinks, type EntityLink } from "./entity-links.js";
 import { bareUrlLinks, mayHoldTable, remarkGfmParts } from "./gfm.js";
+import { parseWithPlainBlocks } from "./plain-blocks.js";
 import { slugify } from "./slug.js";
 import { STOP, walkTree } from "./tree-walk.js";
 
@@ -56,7 +57,8 @@ const unsanitized = remark().use(remarkHtml, { sanitize: false }).freeze();
 export async function renderMarkdown(markdown: string, options: MarkdownOptions = {}): Promise<MarkdownResult> {
   const processor = mayHoldTable(markdown) ? withTables : withoutTables;
   const data: Record<string, unknown> = { entityLinks: options.entityLinks ?? [] };
-  const tree = (await processor.run(processor.parse(markdown), { value: markdown, data })) as Root;
+  const parsed = parseWithPlainBlocks(markdown, (text) => processor.parse(text) as Root);
+  const tree = (await processor.run(parsed, { value: markdown, data })) as Root;
   const html = needsSanitizing(tree) ? processor.stringify(tree, { value: markdown, data }) : unsanitized.stringify(tree);
   return { html: String(html), headings: (data.headings as MarkdownResult["headings"]) ?? [] };
 }

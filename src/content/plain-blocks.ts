@@ -1,0 +1,216 @@
+import type { Emphasis, Heading, Link, Paragraph, PhrasingContent, Root, Strong } from "mdast";
+
+/**
+ * Most of a news article is prose: paragraphs of text with now and then a link or a word in
+ * italics, and a few subheadings. micromark reads such a paragraph one character at a time
+ * through a state machine and spends about 4 ms per 600-word article doing it, over half of
+ * what loading an article costs. This module recognises the blocks whose Markdown is that
+ * plain, builds their syntax tree directly, and leaves everything else to micromark.
+ *
+ * It only takes a block when the result is certain to be what micromark makes of it:
+ * - The body holds nothing that can reach across a blank line: no raw HTML, code fences,
+ *   carriage returns or NULs. Link definitions may be anywhere, as they only give meaning to
+ *   `[text][label]` and `[label]`, which a plain block never holds.
+ * - A block is a run of lines between blank lines, each starting at column 0 with a character
+ *   that cannot open a block (`#` only as a one-line heading), and none with edge whitespace.
+ *   After a blank line such a run is a paragraph at the root, whatever came before it.
+ * - Inside it, only text, inline links `[text](url)` whose text and URL are plain, and
+ *   `*emphasis*` / `**strong**` on plain words whose delimiters can only open or only close.
+ *   Any other Markdown character (`\`, `` ` ``, `_`, `~`, `|`, `<`, a stray `*`, `[` or `]`,
+ *   `![`, a character reference) sends the block to micromark.
+ *
+ * The other blocks are parsed by micromark as they stand, with each plain block replaced by a
+ * one-line placeholder paragraph so lists, quotes and tables around them end where they did.
+ * The trees carry no source positions for plain blocks; nothing downstream reads them.
+ * tests/plain-blocks.test.ts holds the trees to micromark's on generated and real bodies.
+ */
+export function parseWithPlainBlocks(markdown: string, parse: (markdown: string) => Root): Root {
+  const split = splitPlainBlocks(markdown);
+  if (!split) return parse(markdown);
+  if (!split.needsParser) return { type: "root", children: split.plain };
+  const tree = parse(split.skeleton);
+  let next = 0;
+  for (let i = 0; i < tree.children.length; i++) {
+    if (!isPlaceholder(tree.children[i]!)) continue;
+    const block = split.plain[next++];
+    if (!block) return parse(markdown);
+    tree.children[i] = block;
+  }
+  // A placeholder that did not come out as a paragraph of its own at the root was read in a
+  // way this module did not foresee: trust micromark with the whole body instead.
+  return next === split.plain.length ? tree : parse(markdown);
+}
+
+/** A private-use character: the body is checked not to hold one. */
+const PLACEHOLDER = "\uE000";
+
+function isPlaceholder(node: Root["children"][number]): boolean {
+  if (node.type !== "paragraph" || node.children.length !== 1) return false;
+  const only = node.children[0]!;
+  return only.type === "text" && only.value === PLACEHOLDER;
+}
+
+interface Split {
+  /** The body with each plain block replaced by a placeholder line. */
+  skeleton: string;
+  /** The plain blocks' trees, in order. */
+  plain: (Paragraph | Heading)[];
+  /** Whether any block was left for micromark. */
+  needsParser: boolean;
+}
+
+/** What can span blank lines; its presence anywhere turns the shortcut off. */
+const REACHES_ACROSS_BLOCKS = /[<\r\0\uE000]|```|~~~/;
+const BLANK_LINE = /^[ \t]*$/;
+/**
+ * A character that can open a block at column 0 (`#` is tried as a heading first). A `[` can
+ * start a definition, but a plain block only takes it as the start of `[text](url)`.
+ */
+const BLOCK_OPENERS = new Set(["#", ">", "-", "+", "*", "=", "_", "`", "~", "|", "<", ":"]);
+const ORDERED_LIST_ITEM = /^\d{1,9}[.)]/;
+const ATX_HEADING = /^(#{1,6}) (\S(?:.*\S)?)$/;
+const EDGE_SPACE = /\s/;
+
+function splitPlainBlocks(markdown: string): Split | undefined {
+  if (REACHES_ACROSS_BLOCKS.test(markdown)) return undefined;
+  const lines = markdown.split("\n");
+  const skeleton: string[] = [];
+  const plain: Split["plain"] = [];
+  let needsParser = false;
+  for (let start = 0; start < lines.length; ) {
+    if (BLANK_LINE.test(lines[start]!)) {
+      skeleton.push(lines[start++]!);
+      continue;
+    }
+    let end = start + 1;
+    while (end < lines.length && !BLANK_LINE.test(lines[end]!)) end++;
+    const block = lines.slice(start, end);
+    const node = plainBlock(block);
+    if (node) {
+      plain.push(node);
+      skeleton.push(PLACEHOLDER);
+    } else {
+      needsParser = true;
+      skeleton.push(...block);
+    }
+    start = end;
+  }
+  return { skeleton: skeleton.join("\n"), plain, needsParser };
+}
+
+function plainBlock(lines: string[]): Paragraph | Heading | undefined {
+  const first = lines[0]!;
+  if (first.startsWith("#")) {
+    if (lines.length > 1) return undefined;
+    const heading = ATX_HEADING.exec(first);
+    // A closing `#` sequence, or a `#` that might be one, is micromark's to read.
+    if (!heading || heading[2]!.endsWith("#")) return undefined;
+    const children = plainInline(heading[2]!);
+    return children && { type: "heading", depth: heading[1]!.length as Heading["depth"], children };
+  }
+  for (const line of lines) {
+    if (BLOCK_OPENERS.has(line[0]!) || ORDERED_LIST_ITEM.test(line)) return undefined;
+    if (EDGE_SPACE.test(line[0]!) || EDGE_SPACE.test(line[line.length - 1]!)) return undefined;
+  }
+  const children = plainInline(lines.join("\n"));
+  return children && { type: "paragraph", children };
+}
+
+/** Characters that always need micromark inside a plain block. */
+const NEVER_PLAIN = new Set(["\\", "`", "_", "~", "|", "<", "]"]);
+/** A character reference's shape (`&amp;`, `&#39;`): micromark decodes the valid ones. */
+const REFERENCE = /^&[#A-Za-z0-9]+;/;
+const WORD = /[\p{L}\p{N}]/u;
+/** Before an opening delimiter: the start, a space or an opening bracket or quote. */
+const OPENS_AFTER = new Set([" ", "\n", "(", '"', "“"]);
+/** After a closing delimiter: the end, a space or closing punctuation. */
+const CLOSES_BEFORE = new Set([" ", "\n", ".", ",", ";", ":", "!", "?", ")", '"', "'", "”", "’"]);
+/** Not allowed inside emphasis or link text (besides NEVER_PLAIN). */
+const NOT_IN_SPAN = new Set(["*", "[", "&", "\n"]);
+
+/** The inline content of a plain block, or undefined when it is not plain. */
+function plainInline(text: string): PhrasingContent[] | undefined {
+  const out: PhrasingContent[] = [];
+  let textStart = 0;
+  const flush = (end: number) => {
+    if (end > textStart) out.push({ type: "text", value: text.slice(textStart, end) });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (NEVER_PLAIN.has(ch)) return undefined;
+    if (ch === "&") {
+      if (REFERENCE.test(text.slice(i, i + 40))) return undefined;
+    } else if (ch === "!") {
+      if (text[i + 1] === "[") return undefined;
+    } else if (ch === "*") {
+      const span = emphasisAt(text, i);
+      if (!span) return undefined;
+      flush(i);
+      out.push(span.node);
+      i = span.end - 1;
+      textStart = span.end;
+    } else if (ch === "[") {
+      const span = linkAt(text, i);
+      if (!span) return undefined;
+      flush(i);
+      out.push(span.node);
+      i = span.end - 1;
+      textStart = span.end;
+    }
+  }
+  flush(text.length);
+  return out;
+}
+
+interface Span<T> {
+  node: T;
+  /** Index just after the span. */
+  end: number;
+}
+
+/**
+ * `*words*` or `**words**`. The opening run follows the start, a space or an opening bracket or
+ * quote, and precedes a letter or digit, so it can only open; the closing run follows a letter
+ * or digit and precedes the end, a space or closing punctuation, so it can only close. With no
+ * other `*` between them, CommonMark's delimiter algorithm pairs exactly these two runs.
+ */
+function emphasisAt(text: string, at: number): Span<Emphasis | Strong> | undefined {
+  let size = 1;
+  while (text[at + size] === "*") size++;
+  if (size > 2) return undefined;
+  if (at > 0 && !OPENS_AFTER.has(text[at - 1]!)) return undefined;
+  const contentStart = at + size;
+  if (!WORD.test(text[contentStart] ?? "")) return undefined;
+  const close = text.indexOf("*", contentStart);
+  if (close < 0 || !plainSpanText(text, contentStart, close) || !WORD.test(text[close - 1]!)) return undefined;
+  const end = close + size;
+  for (let i = close; i < end; i++) if (text[i] !== "*") return undefined;
+  if (end < text.length && !CLOSES_BEFORE.has(text[end]!)) return undefined;
+  const children: PhrasingContent[] = [{ type: "text", value: text.slice(contentStart, close) }];
+  return { node: size === 1 ? { type: "emphasis", children } : { type: "strong", children }, end };
+}
+
+/** A URL micromark takes as it stands: no spaces, brackets, quotes, escapes or references. */
+const PLAIN_DESTINATION = /^[^\s\x00-\x1f\x7f()<>\\"'`*[\]&]+$/;
+
+/** `[words](url)`: an inline link without a title, its text and URL plain. */
+function linkAt(text: string, at: number): Span<Link> | undefined {
+  const close = text.indexOf("]", at + 1);
+  if (close <= at + 1 || text[at + 1] === "^" || !plainSpanText(text, at + 1, close)) return undefined;
+  if (text[close + 1] !== "(") return undefined;
+  const urlEnd = text.indexOf(")", close + 2);
+  if (urlEnd < 0) return undefined;
+  const url = text.slice(close + 2, urlEnd);
+  if (!PLAIN_DESTINATION.test(url)) return undefined;
+  const node: Link = { type: "link", title: null, url, children: [{ type: "text", value: text.slice(at + 1, close) }] };
+  return { node, end: urlEnd + 1 };
+}
+
+function plainSpanText(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    // `![` needs no check of its own: `[` is not allowed in a span.
+    if (NOT_IN_SPAN.has(ch) || NEVER_PLAIN.has(ch)) return false;
+  }
+  return true;
+}
