@@ -46,7 +46,15 @@ const farReaching = ["<b>", "<!--", "[r]: /u", "[^1]: n", "```", "~~~", "\uE000"
 const piece = fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...plainInline) }, { weight: 1, arbitrary: fc.constantFrom(...edgyInline) });
 const lineStart = fc.oneof({ weight: 6, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom(...lineStarts) });
 const line = fc.tuple(lineStart, fc.array(piece, { minLength: 1, maxLength: 12 })).map(([start, parts]) => start + parts.join(""));
-const block = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join("\n"));
+const text = fc.array(piece, { minLength: 1, maxLength: 10 }).map((parts) => parts.join(""));
+/** A list or quote, now and then with a line that changes its marker, continues it lazily or nests. */
+const container = fc
+  .tuple(fc.constantFrom("- ", "* ", "+ ", "> "), fc.array(fc.tuple(fc.constantFrom("", "", "", "", "", "- ", "* ", "> ", "  ", "1. ", ">"), text), { minLength: 1, maxLength: 3 }))
+  .map(([marker, items]) => items.map(([odd, words], i) => (i > 0 && odd !== "" ? odd : marker) + words).join("\n"));
+const block = fc.oneof(
+  { weight: 3, arbitrary: fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join("\n")) },
+  { weight: 1, arbitrary: container },
+);
 const separator = fc.constantFrom("\n\n", "\n\n", "\n\n", "\n", "\n \n", "\n\n\n");
 const ending = fc.oneof({ weight: 9, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom(...farReaching) });
 const bodies = fc
@@ -84,11 +92,13 @@ describe("plain blocks", () => {
     for (const text of texts) expectSameTree(text);
   });
 
-  it("leave micromark nothing to do for prose, links, emphasis and subheadings", () => {
+  it("leave micromark nothing to do for prose, links, emphasis, subheadings, quotes and bullet lists", () => {
     const prose = [
       "Iraq’s border guards said on Monday (local time) that 1,200 “unauthorised” crossings were stopped: see [the report](https://example.org/r?id=7) and *Rumel Vihoho*.",
       "## Reaction in Baghdad",
       "The **Ministry of Interior** said 40% of it was done. AT&T & co.\nA second line, with an *italic word*’s edge.",
+      "> “We will not allow it,” said *the minister*.\n> A second line of the quote.",
+      "- First point, with [a link](https://example.org/a).\n- Second **point**.",
     ].join("\n\n");
     const parsed: string[] = [];
     const tree = parseWithPlainBlocks(prose, (text) => (parsed.push(text), parse(text)));
@@ -97,12 +107,12 @@ describe("plain blocks", () => {
   });
 
   it("give micromark only the blocks that need it, with the plain ones held in place", () => {
-    const text = "- one\n- two\n\nA plain paragraph between.\n\n- three\n\n> quoted\n\nLast *word*.";
+    const text = "- one\n\n- two, loose\n\nA plain paragraph between.\n\n- three\n- four\n\n> quoted\n>\n> twice\n\n> once\n\nLast *word*.";
     const parsed: string[] = [];
     const tree = parseWithPlainBlocks(text, (markdown) => (parsed.push(markdown), parse(markdown)));
-    expect(parsed).toEqual(["- one\n- two\n\n\uE000\n\n- three\n\n> quoted\n\n\uE000"]);
+    expect(parsed).toEqual(["- one\n\n- two, loose\n\n\uE000\n\n\uE000\n\n> quoted\n>\n> twice\n\n\uE000\n\n\uE000"]);
     expect(withoutPositions(tree)).toEqual(withoutPositions(parse(text)));
-    expect(tree.children.map((node) => node.type)).toEqual(["list", "paragraph", "list", "blockquote", "paragraph"]);
+    expect(tree.children.map((node) => node.type)).toEqual(["list", "paragraph", "list", "blockquote", "blockquote", "paragraph"]);
   });
 
   it("hand the whole body to micromark when something in it reaches across blocks", () => {

@@ -1,4 +1,4 @@
-import type { Emphasis, Heading, Link, Paragraph, PhrasingContent, Root, Strong } from "mdast";
+import type { Blockquote, Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, Strong } from "mdast";
 
 /**
  * Most of a news article is prose: paragraphs of text with now and then a link or a word in
@@ -54,7 +54,7 @@ interface Split {
   /** The body with each plain block replaced by a placeholder line. */
   skeleton: string;
   /** The plain blocks' trees, in order. */
-  plain: (Paragraph | Heading)[];
+  plain: (Paragraph | Heading | Blockquote | List)[];
   /** Whether any block was left for micromark. */
   needsParser: boolean;
 }
@@ -74,31 +74,35 @@ const EDGE_SPACE = /\s/;
 function splitPlainBlocks(markdown: string): Split | undefined {
   if (REACHES_ACROSS_BLOCKS.test(markdown)) return undefined;
   const lines = markdown.split("\n");
+  // Runs of non-blank lines, and the blank lines between them, which the skeleton keeps as they are.
+  const runs: { lines: string[]; blank: boolean }[] = [];
+  for (let start = 0; start < lines.length; ) {
+    const blank = BLANK_LINE.test(lines[start]!);
+    let end = start + 1;
+    while (end < lines.length && BLANK_LINE.test(lines[end]!) === blank) end++;
+    runs.push({ lines: lines.slice(start, end), blank });
+    start = end;
+  }
   const skeleton: string[] = [];
   const plain: Split["plain"] = [];
   let needsParser = false;
-  for (let start = 0; start < lines.length; ) {
-    if (BLANK_LINE.test(lines[start]!)) {
-      skeleton.push(lines[start++]!);
-      continue;
-    }
-    let end = start + 1;
-    while (end < lines.length && !BLANK_LINE.test(lines[end]!)) end++;
-    const block = lines.slice(start, end);
-    const node = plainBlock(block);
+  runs.forEach((run, i) => {
+    const node = run.blank ? undefined : plainBlock(run.lines, runs[i - 2]?.lines, runs[i + 2]?.lines);
     if (node) {
       plain.push(node);
       skeleton.push(PLACEHOLDER);
     } else {
-      needsParser = true;
-      skeleton.push(...block);
+      needsParser ||= !run.blank;
+      skeleton.push(...run.lines);
     }
-    start = end;
-  }
+  });
   return { skeleton: skeleton.join("\n"), plain, needsParser };
 }
 
-function plainBlock(lines: string[]): Paragraph | Heading | undefined {
+type PlainBlock = Split["plain"][number];
+
+/** The block's tree when it is plain; `before` and `after` are the blocks around it, if any. */
+function plainBlock(lines: string[], before: string[] | undefined, after: string[] | undefined): PlainBlock | undefined {
   const first = lines[0]!;
   if (first.startsWith("#")) {
     if (lines.length > 1) return undefined;
@@ -108,12 +112,47 @@ function plainBlock(lines: string[]): Paragraph | Heading | undefined {
     const children = plainInline(heading[2]!);
     return children && { type: "heading", depth: heading[1]!.length as Heading["depth"], children };
   }
+  if (first.startsWith("> ")) return plainQuote(lines);
+  if (BULLET.test(first)) return plainList(lines, before, after);
+  return plainParagraph(lines);
+}
+
+function plainParagraph(lines: string[]): Paragraph | undefined {
   for (const line of lines) {
-    if (BLOCK_OPENERS.has(line[0]!) || ORDERED_LIST_ITEM.test(line)) return undefined;
+    if (line.length === 0 || BLOCK_OPENERS.has(line[0]!) || ORDERED_LIST_ITEM.test(line)) return undefined;
     if (EDGE_SPACE.test(line[0]!) || EDGE_SPACE.test(line[line.length - 1]!)) return undefined;
   }
   const children = plainInline(lines.join("\n"));
   return children && { type: "paragraph", children };
+}
+
+/** `> text` on every line: a quote of one plain paragraph (no lazy lines, nothing nested). */
+function plainQuote(lines: string[]): Blockquote | undefined {
+  if (!lines.every((line) => line.startsWith("> "))) return undefined;
+  const paragraph = plainParagraph(lines.map((line) => line.slice(2)));
+  return paragraph && { type: "blockquote", children: [paragraph] };
+}
+
+const BULLET = /^[-*+] /;
+/** A line that may start or continue a list item, in a block beside a list. */
+const LIST_LIKE = /^\s*(?:[-*+]|\d{1,9}[.)])(?:\s|$)|^\s/m;
+
+/**
+ * `- text` on every line, one marker throughout: a tight list of one-line plain items. A list
+ * goes on across a blank line into a next item or an indented line, and the blocks around it
+ * could be more of it, so neither may look like a list item or continue one.
+ */
+function plainList(lines: string[], before: string[] | undefined, after: string[] | undefined): List | undefined {
+  const marker = lines[0]!.slice(0, 2);
+  if (!lines.every((line) => line.startsWith(marker))) return undefined;
+  if ((before && LIST_LIKE.test(before.join("\n"))) || (after && LIST_LIKE.test(after[0]!))) return undefined;
+  const items: ListItem[] = [];
+  for (const line of lines) {
+    const paragraph = plainParagraph([line.slice(2)]);
+    if (!paragraph) return undefined;
+    items.push({ type: "listItem", spread: false, checked: null, children: [paragraph] });
+  }
+  return { type: "list", ordered: false, start: null, spread: false, children: items };
 }
 
 /** Characters that always need micromark inside a plain block. */
