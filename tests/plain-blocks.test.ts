@@ -29,17 +29,17 @@ function expectSameTree(text: string): void {
 /** Inline text the shortcut takes: words, punctuation, plain links and emphasis. */
 const plainInline = [
   "word", "Iraq’s", "said", " ", "  ", "\t", "\u00a0", "Zoë", "日本", "😀", ".", ",", ";", ":", "!", "?", "(", ")", '"', "'", "“", "”", "’",
-  "-", "#", "*a*", "**a b**", "(*a*)", "“*a*”", "*a*’s", "[a](https://x.org/p?q=1)", "[a b](../rel.html)", "[a (b)](c)", "& ", "AT&T",
+  "-", "#", "*a*", "**a b**", " **a b.**", " *“a b”*", "(*a*)", "“*a*”", "*a*’s", "[a](https://x.org/p?q=1)", "[a b](../rel.html)", "[a (b)](c)", "& ", "AT&T",
   "https://x.org/a.", "www.x.org", "a@b.org", "1.", "2)",
 ];
 /** Inline text at the edge of what it takes: flanking, link shapes, references, other syntax. */
 const edgyInline = [
   "*", "**", "***", "*a", "a*", "* a*", "*a *", "***a***", "*a**", "**a*", "*a*b", "*a.*", "_a_", "a_b", "~a~", "~~a~~", "`c`", "\\",
   "\\*", '[a](b "t")', "[a]( b)", "[a](<b>)", "[](b)", "[a]()", "[^a](b)", "![a](b.jpg)", "[a][b]", "[a]", "[", "]", "[a](b(c))",
-  "[a](b&c)", "[*a*](b)", "*[a](b)*", "&amp;", "&", "&#39;", "&x;", "[^1]", "| a |", "a | b", " #", " ##", "b)", "(c)", "[a]xy)", "*a*x*", "[a](b)c)", "[a](b)*c*",
+  "[a](b&c)", "[*a*](b)", "*[a](b)*", "&amp;", "&", "&#39;", "&x;", "[^1]", "| a |", "a | b", " #", " ##", "b)", "(c)", "[a]xy)", "*a*x*", "[a](b)c)", "[a](b)*c*", "**a.**", "*“a”*", "**a.**,", "*a.*b", "(*“a*", "*a.* ", "*. *", "*😀*", "*a😀*",
 ];
 /** How a line may start: with nothing special, or with what opens (or looks as if it opens) a block. */
-const lineStarts = ["# ", "## ", "###### ", "####### ", "#x", "1. ", "1) ", "2024. ", "- ", "+ ", "* ", "> ", "    ", " ", "\t", "===", "---", "***", "| "];
+const lineStarts = ["*a", "**a", "-5", "+44", "=x", "-", "*", "--x", "-*", "*-", "+", "## a  ", "## a #  ", "# ", "## ", "###### ", "####### ", "#x", "1. ", "1) ", "2024. ", "- ", "+ ", "* ", "> ", "    ", " ", "\t", "===", "---", "***", "| "];
 /** What reaches across blocks, and so turns the shortcut off for the whole body. */
 const farReaching = ["<b>", "<!--", "[r]: /u", "[^1]: n", "```", "~~~", "\uE000", "\r\n"];
 

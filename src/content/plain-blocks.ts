@@ -68,7 +68,8 @@ const BLANK_LINE = /^[ \t]*$/;
  */
 const BLOCK_OPENERS = new Set(["#", ">", "-", "+", "*", "=", "_", "`", "~", "|", "<", ":"]);
 const ORDERED_LIST_ITEM = /^\d{1,9}[.)]/;
-const ATX_HEADING = /^(#{1,6}) (\S(?:.*\S)?)$/;
+/** Trailing spaces are no part of a heading's text. */
+const ATX_HEADING = /^(#{1,6}) (\S(?:.*\S)?)[ \t]*$/;
 const EDGE_SPACE = /\s/;
 
 function splitPlainBlocks(markdown: string): Split | undefined {
@@ -119,7 +120,8 @@ function plainBlock(lines: string[], before: string[] | undefined, after: string
 
 function plainParagraph(lines: string[]): Paragraph | undefined {
   for (const line of lines) {
-    if (line.length === 0 || BLOCK_OPENERS.has(line[0]!) || ORDERED_LIST_ITEM.test(line)) return undefined;
+    if (line.length === 0 || ORDERED_LIST_ITEM.test(line)) return undefined;
+    if (BLOCK_OPENERS.has(line[0]!) && !markerInText(line)) return undefined;
     if (EDGE_SPACE.test(line[0]!) || EDGE_SPACE.test(line[line.length - 1]!)) return undefined;
   }
   const children = plainInline(lines.join("\n"));
@@ -131,6 +133,16 @@ function plainQuote(lines: string[]): Blockquote | undefined {
   if (!lines.every((line) => line.startsWith("> "))) return undefined;
   const paragraph = plainParagraph(lines.map((line) => line.slice(2)));
   return paragraph && { type: "blockquote", children: [paragraph] };
+}
+
+/**
+ * `*Italic*`, `**Bold**`, `-5 degrees`, `+44`: a bullet, rule or underline character followed
+ * by something other than a space cannot open a list item, and a line with a character that is
+ * not one of them (nor `_`, or `:`, which aligns table columns) cannot be a thematic break, a
+ * setext underline or a table's delimiter row.
+ */
+function markerInText(line: string): boolean {
+  return "-+*=".includes(line[0]!) && line.length > 1 && !EDGE_SPACE.test(line[1]!) && /[^-+*=_:\s]/.test(line);
 }
 
 const BULLET = /^[-*+] /;
@@ -208,23 +220,29 @@ interface Span<T> {
 }
 
 /**
- * `*words*` or `**words**`. The opening run follows the start, a space or an opening bracket or
- * quote, and precedes a letter or digit, so it can only open; the closing run follows a letter
- * or digit and precedes the end, a space or closing punctuation, so it can only close. With no
- * other `*` between them, CommonMark's delimiter algorithm pairs exactly these two runs.
+ * `*words*` or `**words**`, with no other `*` between the two runs, and each run able only
+ * to open or only to close, so CommonMark's delimiter algorithm pairs exactly these two:
+ * - The opening run precedes a letter or digit and follows the start, a space or an opening
+ *   bracket or quote; or it precedes punctuation (`*“Quoted”*`) and follows the start or a space.
+ * - The closing run follows a letter or digit and precedes the end, a space or closing
+ *   punctuation; or it follows punctuation (`**Said so.**`) and precedes the end or a space.
  */
 function emphasisAt(text: string, at: number): Span<Emphasis | Strong> | undefined {
   let size = 1;
   while (text[at + size] === "*") size++;
   if (size > 2) return undefined;
-  if (at > 0 && !OPENS_AFTER.has(text[at - 1]!)) return undefined;
   const contentStart = at + size;
-  if (!WORD.test(text[contentStart] ?? "")) return undefined;
+  const first = text[contentStart];
+  if (first === undefined || EDGE_SPACE.test(first) || first === "*") return undefined;
+  const before = at > 0 ? text[at - 1]! : " ";
+  if (WORD.test(first) ? !OPENS_AFTER.has(before) : before !== " " && before !== "\n") return undefined;
   const close = text.indexOf("*", contentStart);
-  if (close < 0 || !plainSpanText(text, contentStart, close) || !WORD.test(text[close - 1]!)) return undefined;
+  if (close < 0 || !plainSpanText(text, contentStart, close)) return undefined;
   const end = close + size;
   for (let i = close; i < end; i++) if (text[i] !== "*") return undefined;
-  if (end < text.length && !CLOSES_BEFORE.has(text[end]!)) return undefined;
+  const last = text[close - 1]!;
+  const after = end < text.length ? text[end]! : " ";
+  if (EDGE_SPACE.test(last) || (WORD.test(last) ? !CLOSES_BEFORE.has(after) : after !== " " && after !== "\n")) return undefined;
   const children: PhrasingContent[] = [{ type: "text", value: text.slice(contentStart, close) }];
   return { node: size === 1 ? { type: "emphasis", children } : { type: "strong", children }, end };
 }
