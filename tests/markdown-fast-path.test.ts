@@ -1,14 +1,13 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown, renderMarkdownReference } from "../src/content/markdown.js";
-import { ROOT } from "./helpers.js";
+import { bodies, edgyBlocks, repositoryBodies } from "./support/markdown-bodies.js";
 
 /**
- * renderMarkdown skips the table tokenizer for bodies without `|` and the sanitizer for trees
- * it cannot change. Neither shortcut may change a byte: every body, generated or real, renders
- * exactly as the plain pipeline (tables on, sanitizer always run) renders it.
+ * renderMarkdown parses plain prose without micromark, skips the table tokenizer for bodies
+ * without `|` and the sanitizer for trees it cannot change, and writes the HTML of plain trees
+ * itself. No shortcut may change a byte: every body, generated or real, renders exactly as the
+ * plain pipeline (micromark, tables on, sanitizer always run, remark-html) renders it.
  */
 const pieces = [
   "word", "Iraq's", "said", "\n", "\n\n", "# ", "## ", "> ", "- ", "1. ", "* ", "  ", "**", "*", "_", "~~", "~", "`", "```js\ncode\n```\n",
@@ -20,34 +19,31 @@ const pieces = [
   "https://bare.example.org/path.", "www.example.org", "---\n", "***", "Setext\n===\n", "    indented code\n", "Zoë", "😀",
 ];
 const body = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(" "));
-
-async function realBodies(): Promise<string[]> {
-  const out: string[] = [];
-  for (const dir of ["articles", "tests/fixtures"]) {
-    for (const entry of await readdir(join(ROOT, dir), { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
-      const text = await readFile(join(entry.parentPath, entry.name), "utf8");
-      out.push(text.replace(/^---\n[\s\S]*?\n---\n/, ""));
-    }
-  }
-  return out;
-}
+const links = [{ mentions: ["Iraq", "word", "said"], href: "/places/iraq/" }];
 
 describe("Markdown shortcuts", () => {
   it("render generated bodies exactly as the plain pipeline does", async () => {
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const links = [{ mentions: ["Iraq", "word"], href: "/places/iraq/" }];
         expect(await renderMarkdown(text, { entityLinks: links })).toEqual(await renderMarkdownReference(text, { entityLinks: links }));
       }),
       { numRuns: 600 },
     );
   });
 
+  it("render generated prose, and the edge cases of plain blocks, exactly as the plain pipeline does", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(bodies, edgyBlocks), async (text) => {
+        expect(await renderMarkdown(text, { entityLinks: links })).toEqual(await renderMarkdownReference(text, { entityLinks: links }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("render every article and fixture in the repository exactly as the plain pipeline does", async () => {
-    const bodies = await realBodies();
-    expect(bodies.length).toBeGreaterThan(40);
-    for (const text of bodies) expect(await renderMarkdown(text)).toEqual(await renderMarkdownReference(text));
+    const texts = await repositoryBodies();
+    expect(texts.length).toBeGreaterThan(40);
+    for (const text of texts) expect(await renderMarkdown(text)).toEqual(await renderMarkdownReference(text));
   });
 
   it("still sanitize what needs it", async () => {

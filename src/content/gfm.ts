@@ -31,12 +31,15 @@ export function remarkGfmParts(this: Processor, options: { tables?: boolean } = 
 }
 
 /**
- * A GFM table needs a `|` in its delimiter row, so a body without one cannot hold a table.
  * The table tokenizer is tried at the start of every line and reads the whole line before it
- * gives up, which is measurable on a 10,000-article build; bodies without `|` skip it.
+ * gives up, which is measurable on a 10,000-article build, so bodies that cannot hold a table
+ * skip it. A table needs a `|`, except a one-column table whose delimiter row aligns it
+ * (`Header` over `-:`), which needs a line of only `-` and `:` with a colon in it.
  */
+const PIPELESS_DELIMITER_ROW = /^[ \t]*(?:-+:|:-)[-: \t]*$/m;
+
 export function mayHoldTable(markdown: string): boolean {
-  return markdown.includes("|");
+  return markdown.includes("|") || (markdown.includes(":") && PIPELESS_DELIMITER_ROW.test(markdown));
 }
 
 /** `https://…` or `http://…` up to whitespace; the sentence's punctuation is trimmed after. */
