@@ -6,6 +6,7 @@ import remarkHtml from "remark-html";
 import { remarkEntityLinks, type EntityLink } from "./entity-links.js";
 import { bareUrlLinks, mayHoldTable, remarkGfmParts } from "./gfm.js";
 import { parseWithPlainBlocks } from "./plain-blocks.js";
+import { plainHtml } from "./plain-html.js";
 import { slugify } from "./slug.js";
 import { STOP, walkTree } from "./tree-walk.js";
 
@@ -59,7 +60,7 @@ export async function renderMarkdown(markdown: string, options: MarkdownOptions 
   const data: Record<string, unknown> = { entityLinks: options.entityLinks ?? [] };
   const parsed = parseWithPlainBlocks(markdown, (text) => processor.parse(text) as Root);
   const tree = (await processor.run(parsed, { value: markdown, data })) as Root;
-  const html = needsSanitizing(tree) ? processor.stringify(tree, { value: markdown, data }) : unsanitized.stringify(tree);
+  const html = needsSanitizing(tree) ? processor.stringify(tree, { value: markdown, data }) : (plainHtml(tree) ?? unsanitized.stringify(tree));
   return { html: String(html), headings: (data.headings as MarkdownResult["headings"]) ?? [] };
 }
 
