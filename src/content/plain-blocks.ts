@@ -193,15 +193,8 @@ function plainInline(text: string): PhrasingContent[] | undefined {
       if (REFERENCE.test(text.slice(i, i + 40))) return undefined;
     } else if (ch === "!") {
       if (text[i + 1] === "[") return undefined;
-    } else if (ch === "*") {
-      const span = emphasisAt(text, i);
-      if (!span) return undefined;
-      flush(i);
-      out.push(span.node);
-      i = span.end - 1;
-      textStart = span.end;
-    } else if (ch === "[") {
-      const span = linkAt(text, i);
+    } else if (ch === "*" || ch === "[") {
+      const span: Span<PhrasingContent> | undefined = ch === "*" ? emphasisAt(text, i) : linkAt(text, i);
       if (!span) return undefined;
       flush(i);
       out.push(span.node);
