@@ -40,10 +40,8 @@ export async function buildView(spec: HtmlSpec, ctx: ViewContext, renderBody: Bo
         head: plain(config.title),
       };
     }
-    case "archive": {
-      const all = library.articles.map((_, i) => i);
-      return list(ctx, "All articles", routes.archive(), all, spec.page, plain);
-    }
+    case "archive":
+      return list(ctx, "All articles", routes.archive(), everyArticle(library.articles), spec.page, plain);
     case "article":
       return articleView(spec.index, ctx, renderBody);
     case "tag": {
@@ -107,6 +105,18 @@ function archiveNav(ctx: ViewContext, currentYear: number, currentMonth?: number
       })),
     },
   ];
+}
+
+/**
+ * Every article's position, newest first, as a listing: one array per Library. Made per
+ * archive page, it was 5,000 arrays of 100,000 at 100k articles, 6 s of a cold build.
+ */
+const everyArticleCache = new WeakMap<readonly unknown[], readonly number[]>();
+
+function everyArticle(articles: readonly unknown[]): readonly number[] {
+  let all = everyArticleCache.get(articles);
+  if (!all) everyArticleCache.set(articles, (all = articles.map((_, i) => i)));
+  return all;
 }
 
 function list(
