@@ -11,6 +11,14 @@ describe("GitHub-flavoured Markdown without the autolink-literal tokenizer", () 
     expect(html).toContain('<input type="checkbox" checked disabled>');
   });
 
+  it("keeps a one-column table with no pipe, at the root, in a list item and in a quote", async () => {
+    for (const body of ["Header\n-:", "- item\n  :-", "> Header\n> :-:", "- item\n  > Header\n  > -:"]) {
+      const { html } = await renderMarkdown(body);
+      expect(html, JSON.stringify(body)).toContain("<table>");
+      expect(html, JSON.stringify(body)).toMatch(/<th align="(left|right|center)">/);
+    }
+  });
+
   it("still links bare http(s) URLs, without the sentence's punctuation", async () => {
     const { html } = await renderMarkdown("Read it at https://example.org/report. See also (https://en.wikipedia.org/wiki/Foo_(bar)) and http://a.example/x?y=1, then stop.");
     expect(html).toContain('<a href="https://example.org/report">https://example.org/report</a>.');

@@ -34,9 +34,10 @@ export function remarkGfmParts(this: Processor, options: { tables?: boolean } = 
  * The table tokenizer is tried at the start of every line and reads the whole line before it
  * gives up, which is measurable on a 10,000-article build, so bodies that cannot hold a table
  * skip it. A table needs a `|`, except a one-column table whose delimiter row aligns it
- * (`Header` over `-:`), which needs a line of only `-` and `:` with a colon in it.
+ * (`Header` over `-:`), which needs a line of only `-` and `:` with a colon in it, after
+ * the quote markers and indentation of the containers it is in.
  */
-const PIPELESS_DELIMITER_ROW = /^[ \t]*(?:-+:|:-)[-: \t]*$/m;
+const PIPELESS_DELIMITER_ROW = /^[ \t>]*(?:-+:|:-)[-: \t]*$/m;
 
 export function mayHoldTable(markdown: string): boolean {
   return markdown.includes("|") || (markdown.includes(":") && PIPELESS_DELIMITER_ROW.test(markdown));
