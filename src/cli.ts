@@ -187,7 +187,8 @@ async function runBuild(o: BuildOptions, format: DiagnosticFormat): Promise<numb
     process.stdout.write(
       `built ${result.articles} articles into ${result.files} files in ${result.config.outDir} ` +
         `(load ${t.load} ms, index ${t.index} ms, render ${t.render} ms` +
-        (result.searchPages === undefined ? ")\n" : `, search index of ${result.searchPages} articles ${t.search} ms)\n`),
+        (result.searchPages === undefined ? "" : `, search index of ${result.searchPages} articles ${t.search} ms`) +
+        (t.commit === undefined ? ")\n" : `, commit ${t.commit} ms)\n`),
     );
     const inc = result.incremental;
     if (inc) {

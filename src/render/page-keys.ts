@@ -66,8 +66,21 @@ export async function keyableInput(page: PlannedPage & { spec: HtmlSpec }, env: 
 
 /** The key of an HTML page rendered from `data`: its view with the body swapped for its stand-in. */
 export function htmlPageKey(pagesKey: string, output: string, data: TemplateData, standIn: string | undefined): string {
+  return keyOfKeyedJson(pagesKey, output, keyedJson(data, standIn));
+}
+
+/**
+ * The JSON an HTML page is keyed on. Page worker threads receive a page's view as this text
+ * (with the body sent beside it), so the key is hashed from the very bytes the view was sent
+ * as, and no thread serializes a view twice.
+ */
+export function keyedJson(data: TemplateData, standIn: string | undefined): string {
   const keyed = standIn === undefined || data.page.template !== "article" ? data : { ...data, page: { ...data.page, bodyHtml: standIn } };
-  return digest(pagesKey, output, JSON.stringify(keyed));
+  return JSON.stringify(keyed);
+}
+
+export function keyOfKeyedJson(pagesKey: string, output: string, json: string): string {
+  return digest(pagesKey, output, json);
 }
 
 /**

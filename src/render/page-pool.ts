@@ -7,7 +7,7 @@ import { forEachLimit } from "../util/concurrency.js";
 import { runBatches } from "../work/batches.js";
 import type { Writer } from "../write/writer.js";
 import type { PageResult, PageTask, PageWorkerSetup } from "./page-worker.js";
-import { keyableInput, renderAndKey } from "./page-keys.js";
+import { keyableInput, keyedJson, renderAndKey } from "./page-keys.js";
 import type { RenderEnv } from "./page.js";
 
 /**
@@ -85,7 +85,10 @@ export async function renderEveryPage(
       encode: (indexes) =>
         Promise.all(indexes.map(async (i): Promise<PageTask> => {
           const page = pages[i]! as PlannedPage & { spec: HtmlSpec };
-          return { output: page.output, ...(await keyableInput(page, env, keying)) };
+          const { data, label, standIn } = await keyableInput(page, env, keying);
+          const task: PageTask = { output: page.output, json: keyedJson(data, standIn), label };
+          if (standIn !== undefined && data.page.template === "article") task.bodyHtml = data.page.bodyHtml;
+          return task;
         })),
       unwrap: (result) => {
         if (!result.ok) throw new DatelineError(result.message, result.hint === undefined ? {} : { hint: result.hint });

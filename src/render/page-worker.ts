@@ -4,7 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
 import { resolveInside } from "../write/writer.js";
 import { TemplateRenderer } from "./eleventy.js";
-import { htmlPageKey } from "./page-keys.js";
+import { keyOfKeyedJson } from "./page-keys.js";
 import type { TemplateData } from "./views.js";
 
 /**
@@ -20,11 +20,16 @@ export interface PageWorkerSetup {
   pagesKey: string;
 }
 
+/**
+ * A page's view travels as the JSON it is keyed on (page-keys.ts keyedJson): parsing text is
+ * cheaper than cloning an object graph, and the key needs that text anyway. An article page's
+ * JSON carries the stand-in for its body; the body itself comes beside it.
+ */
 export interface PageTask {
   output: string;
-  data: TemplateData;
+  json: string;
   label: string;
-  standIn?: string;
+  bodyHtml?: string;
 }
 
 export type PageResult = { ok: true; key: string } | { ok: false; message: string; hint?: string | undefined };
@@ -38,7 +43,9 @@ if (port) {
     const results: PageResult[] = [];
     for (const task of batch.tasks) {
       try {
-        const html = await (await (renderer ??= TemplateRenderer.create(setup.templatesDir))).render(task.data, task.label);
+        const data = JSON.parse(task.json) as TemplateData;
+        if (task.bodyHtml !== undefined && data.page.template === "article") data.page.bodyHtml = task.bodyHtml;
+        const html = await (await (renderer ??= TemplateRenderer.create(setup.templatesDir))).render(data, task.label);
         const file = resolveInside(setup.directory, task.output);
         const dir = dirname(file);
         if (!made.has(dir)) {
@@ -46,7 +53,7 @@ if (port) {
           made.add(dir);
         }
         writeFileSync(file, html);
-        results.push({ ok: true, key: htmlPageKey(setup.pagesKey, task.output, task.data, task.standIn) });
+        results.push({ ok: true, key: keyOfKeyedJson(setup.pagesKey, task.output, task.json) });
       } catch (error) {
         const named = error instanceof DatelineError;
         results.push({ ok: false, message: named ? error.message : `writing ${task.output}: ${String((error as Error)?.message ?? error)}`, hint: named ? error.hint : undefined });
