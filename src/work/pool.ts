@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { DatelineError } from "../errors.js";
 import type { ArticleTask, ArticleTaskResult } from "./article-task.js";
 import { runBatches } from "./batches.js";
+import type { ArticleWorkerData, SentTask } from "./worker.js";
 
 /**
  * Spreads article tasks (read, parse, validate, find entity mentions, render the body) over
@@ -62,12 +63,18 @@ export class ArticlePool {
   }
 
   private async inWorkers(tasks: readonly ArticleTask[], onResult: (result: ArticleTaskResult, index: number) => void): Promise<void> {
+    // Every task names the same registry, often thousands of entries: it goes to each thread
+    // once, at start, and a task carries only its digest, instead of a copy in every batch.
+    const registries: ArticleWorkerData["registries"] = {};
+    for (const task of tasks) registries[task.registry.digest] ??= task.registry.entries;
     await runBatches<ArticleTask, BatchResult, ArticleTaskResult>({
       workerFile: workerFile(),
       threads: this.size,
       tasks,
       batchSize: BATCH_SIZE,
       label: "loading",
+      workerData: { registries } satisfies ArticleWorkerData,
+      encode: (batch) => batch.map((task): SentTask => ({ ...task, registry: { digest: task.registry.digest } })),
       unwrap: (r) => {
         if (r.ok) return r.result;
         // A DatelineError from the task already names the file and says what to do.
