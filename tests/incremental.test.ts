@@ -211,6 +211,38 @@ describe("cold, warm and incremental builds", () => {
     expect(again.diagnostics.map((d) => d.rule)).toContain("collision/article-url");
   });
 
+  it("leaves making a spare generation to the next build from the command line, and keeps one ready in a serve session", async () => {
+    const dir = await project(8);
+    const spare = join(dir, ".dist.spare");
+    const exists = (path: string) => readdir(path).then(() => true, () => false);
+    // A one-shot build (a deploy) never uses a spare: it does not link every file into one.
+    expect((await build({ ...options(dir), cache: "refresh" })).incremental?.outputMode).toBe("fresh");
+    expect(await exists(spare)).toBe(false);
+    // The next build that writes makes it from the live site, then swaps.
+    await writeFile(join(dir, "articles/story-2.md"), story(2, {}, "An edit after a fresh build."));
+    expect((await build(options(dir))).incremental?.outputMode).toBe("seeded-spare");
+    await expectSameAsCold(dir);
+    // Swapping left the replaced generation as the spare: the edit after that reuses it.
+    await writeFile(join(dir, "articles/story-3.md"), story(3, {}, "A second edit."));
+    expect((await build(options(dir))).incremental?.outputMode).toBe("update-spare");
+    await expectSameAsCold(dir);
+
+    // A serve session starting on a site built without a spare makes one before the first edit.
+    const other = await project(8);
+    await build({ ...options(other), cache: "refresh" });
+    expect(await exists(join(other, ".dist.spare"))).toBe(false);
+    const session = new BuildSession();
+    expect((await build({ ...options(other), session })).incremental?.outputMode).toBe("unchanged");
+    expect(await exists(join(other, ".dist.spare"))).toBe(true);
+    await writeFile(join(other, "articles/story-2.md"), story(2, {}, "Edited in the preview."));
+    expect((await build({ ...options(other), session })).incremental?.outputMode).toBe("update-spare");
+    await expectSameAsCold(other);
+    // And a session's own fresh build leaves one.
+    const third = await project(8);
+    await build({ ...options(third), session: new BuildSession(), cache: "refresh" });
+    expect(await exists(join(third, ".dist.spare"))).toBe(true);
+  });
+
   it("reads the cache again in a serve session when another build has written it meanwhile", async () => {
     const dir = await project(8);
     const session = new BuildSession();

@@ -77,7 +77,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     const articleCache = cache;
 
     const start = performance.now();
-    const writer = await GenerationWriter.open(config.outDir, manifestsOf(config), mode === "use", early);
+    // A preview server's next build is an edit someone waits on: it keeps a spare ready. A
+    // command-line build leaves making one to the next build that needs it (generations.ts).
+    const writer = await GenerationWriter.open(config.outDir, manifestsOf(config), mode === "use", early, options.session ? "eager" : "lazy");
     try {
       const ctx = new ViewContext(library, config);
       // Media first, as in build.ts: pages need their images' sizes. Files are recorded, not

@@ -30,6 +30,17 @@ export type KeyLookup = Pick<ReadonlyMap<string, string>, "get">;
 
 export type GenerationMode = "unchanged" | "update-spare" | "seeded-spare" | "fresh";
 
+/**
+ * When a spare is made by linking every file of the live generation (seeding):
+ * - "eager": every build leaves a trusted spare, so the next edit never waits for one. For a
+ *   preview server, whose next build is an edit someone is waiting on.
+ * - "lazy": a build leaves the generation it replaced as the spare, but never seeds one; the
+ *   next build that writes seeds it then. A one-shot build (CI, a deploy from a clean clone)
+ *   never uses a spare, and seeding is one mkdir per folder and one link per file: about 2 s
+ *   at 10,000 articles and 20 s at 100,000, a twentieth of a cold build.
+ */
+export type SparePolicy = "eager" | "lazy";
+
 export class GenerationWriter implements Writer {
   #target = "";
   #mode: GenerationMode = "fresh";
@@ -49,6 +60,7 @@ export class GenerationWriter implements Writer {
     private readonly lockPath: string,
     private readonly trust: boolean,
     private readonly early: EarlyCheck | undefined,
+    private readonly sparePolicy: SparePolicy,
   ) {}
 
   /**
@@ -62,7 +74,7 @@ export class GenerationWriter implements Writer {
     return EarlyCheck.start(new ManifestStore(manifestDir), dirs, options);
   }
 
-  static async open(outDir: string, manifestDir: string, trust: boolean, early?: EarlyCheck): Promise<GenerationWriter> {
+  static async open(outDir: string, manifestDir: string, trust: boolean, early?: EarlyCheck, spare: SparePolicy = "eager"): Promise<GenerationWriter> {
     const parent = dirname(outDir);
     const name = basename(outDir);
     await mkdir(parent, { recursive: true });
@@ -71,7 +83,7 @@ export class GenerationWriter implements Writer {
     await acquireLock(lockPath, outDir);
     try {
       await recover(parent, name, outDir);
-      const writer = new GenerationWriter(outDir, spareOf(outDir), new ManifestStore(manifestDir), lockPath, trust, trust ? early : undefined);
+      const writer = new GenerationWriter(outDir, spareOf(outDir), new ManifestStore(manifestDir), lockPath, trust, trust ? early : undefined, spare);
       writer.#replacesForeign = holdsFiles(outDir) && !writer.manifests.read(outDir);
       for (const entry of readdirSync(parent)) {
         if (entry.startsWith(`.${name}.spare.trash-`) || entry.startsWith(`.${name}.staging-`)) writer.trash(join(parent, entry));
@@ -190,7 +202,15 @@ export class GenerationWriter implements Writer {
     this.#finished = true;
     await this.early?.close();
     try {
-      if (this.#mode === "unchanged") return;
+      if (this.#mode === "unchanged") {
+        const live = this.manifests.read(this.outDir);
+        if (this.sparePolicy === "eager" && live && !this.manifests.read(this.spareDir)) {
+          await assertLockHeld(this.lockPath, this.outDir);
+          this.trash(this.spareDir);
+          this.seed(live);
+        }
+        return;
+      }
       // Only the build that holds the lock may swap its output into place.
       await assertLockHeld(this.lockPath, this.outDir);
       const records = this.record(this.#target);
@@ -203,8 +223,7 @@ export class GenerationWriter implements Writer {
         await rename(previous, this.spareDir);
       }
       this.manifests.write(this.outDir, records);
-      // Every build leaves a trusted spare, so the next edit never waits for one to be made.
-      if (!this.manifests.read(this.spareDir)) {
+      if (this.sparePolicy === "eager" && !this.manifests.read(this.spareDir)) {
         this.trash(this.spareDir);
         this.seed(records);
       }
