@@ -245,3 +245,64 @@ describe("reading documents in worker threads", () => {
     expect((error as Error).message).toContain(checked.library!.articles[70]!.file);
   });
 });
+
+describe("a full index made from what loading kept", () => {
+  /** Bodies with every kind of markup the search text strips, keeps or joins. */
+  const kept = {
+    ...files,
+    "articles/2024/mixed.md": article(
+      { title: '"Ports, tariffs and the *new* rules"', date: "2024-02-03", tags: "[Trade]" },
+      "# Heading one\n\nText with `code`, ~~struck~~ and _under_ words.\n\n> A quote, [linked](https://example.org \"t\").\n\n- one\n- two\n\n```\nfenced code\n```\n\nCafé “quoted” déjà-vu — 1,200 tonnes.",
+    ),
+  };
+
+  it("is the index reading the articles gives, and reads no article file", async () => {
+    const { planFullIndex } = await import("../src/search/full.js");
+    const { runArticleTask } = await import("../src/work/article-task.js");
+    const dir = await tempProject(kept);
+    const checked = await checkSite({ projectDir: dir, now: NOW });
+    const library = checked.library!;
+    const read = new MemoryWriter();
+    await (await planFullIndex(library, checked.config)).write(read);
+
+    // What loading made of each article, as a worker thread hands it to the cache.
+    const made = new Map<string, import("../src/search/docs.js").DocContent>();
+    for (const a of library.articles) {
+      const file = { absolutePath: a.sourcePath, contentPath: a.id, displayPath: a.file };
+      const result = await runArticleTask({ file, timezone: checked.config.timezone, registry: { digest: "none", entries: [] } });
+      made.set(a.id, result.search!);
+    }
+    // Gone from disk: any document the index still read from its file would stop the build.
+    await rm(join(dir, "articles"), { recursive: true });
+    const fromLoad = new MemoryWriter();
+    const index = await planFullIndex(library, checked.config, undefined, undefined, (a) => made.get(a.id));
+    await index.write(fromLoad);
+    expect([...fromLoad.files.keys()].sort()).toEqual([...read.files.keys()].sort());
+    for (const path of read.files.keys()) expect(fromLoad.text(path), path).toBe(read.text(path));
+  });
+
+  it("is kept in the article cache, and given back only for the text it was made from", async () => {
+    const { ArticleCache } = await import("../src/cache/article-cache.js");
+    const { runArticleTask } = await import("../src/work/article-task.js");
+    const dir = await tempProject(kept);
+    const checked = await checkSite({ projectDir: dir, now: NOW });
+    const [first, second] = checked.library!.articles;
+    const cache = ArticleCache.open(join(dir, "cache"), "key", true);
+    const stored = new Map<string, import("../src/search/docs.js").DocContent>();
+    for (const a of [first!, second!]) {
+      const file = { absolutePath: a.sourcePath, contentPath: a.id, displayPath: a.file };
+      const result = await runArticleTask({ file, timezone: checked.config.timezone, registry: { digest: "none", entries: [] } });
+      cache.store(file, "sig", a, [], result.body, result.search);
+      stored.set(a.id, result.search!);
+    }
+    expect(cache.searchContent(first!)).toEqual(stored.get(first!.id));
+    cache.settle();
+    expect(cache.searchContent(second!)).toEqual(stored.get(second!.id));
+    const reader = cache.closeForSearch();
+    expect(reader.content(first!)).toEqual(stored.get(first!.id));
+    // An article whose text changed since: its old content is never used.
+    expect(reader.content({ ...second!, digest: "another text" })).toBeUndefined();
+    reader.done();
+    expect(reader.content(first!)).toBeUndefined();
+  });
+});

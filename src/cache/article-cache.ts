@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import type { Article } from "../content/article.js";
 import type { SourceFile } from "../content/discover.js";
 import type { MarkdownResult } from "../content/markdown.js";
+import type { DocContent, DocContents } from "../search/docs.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { digest } from "../util/digest.js";
 import { CACHE_FORMAT_VERSION } from "./keys.js";
@@ -156,10 +157,11 @@ export class ArticleCache {
     return this.lookup(file, sig);
   }
 
-  store(file: SourceFile, sig: string, article: Article, diagnostics: Diagnostic[], body?: MarkdownResult): void {
+  store(file: SourceFile, sig: string, article: Article, diagnostics: Diagnostic[], body?: MarkdownResult, search?: DocContent): void {
     const entry: Entry = { key: this.key, sig, path: file.absolutePath, shown: file.displayPath, article, diagnostics };
     // Straight to the pack: 10,000 bodies never sit in memory at once.
     if (body) entry.body = { headings: body.headings, html: this.#pack.append(body.html) };
+    if (search) entry.search = this.#pack.append(JSON.stringify(search));
     this.#entries.set(file.contentPath, entry);
     this.#used.add(file.contentPath);
     this.#dirty.add(shardOf(file.contentPath));
@@ -183,6 +185,17 @@ export class ArticleCache {
       return undefined;
     }
     return { html, headings: entry.body.headings };
+  }
+
+  /** The article's search content as loading made it, or undefined (not stored, or damaged). */
+  searchContent(article: Article): DocContent | undefined {
+    if (this.#pack.closed) return undefined;
+    const settled = this.#bodies?.get(article.id);
+    const entry = this.#bodies ? undefined : this.#entries.get(article.id);
+    const ref = settled ? settled.digest === article.digest && settled.search : entry && entry.article.digest === article.digest && entry.search;
+    if (!ref) return undefined;
+    const json = this.#pack.read(ref);
+    return json === undefined ? undefined : parseDocContent(json);
   }
 
   storeMarkdown(article: Article, markdown: MarkdownResult): void {
@@ -210,12 +223,38 @@ export class ArticleCache {
     const bodies = new Map<string, SettledBody>();
     for (const [id, entry] of this.#entries) {
       bodies.set(id, entry.body
-        ? { digest: entry.article.digest, headings: entry.body.headings, html: entry.body.html }
-        : { digest: entry.article.digest, headings: [], html: undefined });
+        ? { digest: entry.article.digest, headings: entry.body.headings, html: entry.body.html, search: entry.search }
+        : { digest: entry.article.digest, headings: [], html: undefined, search: entry.search });
     }
     this.#entries.clear();
     this.#used.clear();
     this.#bodies = bodies;
+  }
+
+  /**
+   * Closes the cache (see `close`) and returns what reads each article's search content from
+   * the pack meanwhile: only where it is, a few dozen bytes an article, is kept. The reader
+   * has its own handle on the pack; `done` closes it.
+   */
+  closeForSearch(): SearchContentReader {
+    this.save();
+    const refs = new Map<string, { digest: string; ref: PackRef }>();
+    if (this.#bodies) {
+      for (const [id, settled] of this.#bodies) if (settled.search) refs.set(id, { digest: settled.digest, ref: settled.search });
+    } else {
+      for (const [id, entry] of this.#entries) if (entry.search) refs.set(id, { digest: entry.article.digest, ref: entry.search });
+    }
+    const pack = refs.size > 0 ? HtmlPack.open(this.#pack.path, false) : undefined;
+    this.close();
+    return {
+      content: (article) => {
+        const found = refs.get(article.id);
+        if (!found || !pack || pack.closed || found.digest !== article.digest) return undefined;
+        const json = pack.read(found.ref);
+        return json === undefined ? undefined : parseDocContent(json);
+      },
+      done: () => pack?.close(),
+    };
   }
 
   /**
@@ -242,7 +281,7 @@ export class ArticleCache {
         this.#dirty.add(shardOf(id));
       }
     }
-    const live = [...this.#entries.values()].reduce((n, e) => n + (e.body?.html.length ?? 0), 0);
+    const live = [...this.#entries.values()].reduce((n, e) => n + (e.body?.html.length ?? 0) + (e.search?.length ?? 0), 0);
     if (this.#pack.size > 1_000_000 && live < this.#pack.size * (1 - MAX_DEAD_SHARE)) this.compact();
     if (this.#dirty.size === 0 && !this.#indexChanged) return this.#pack.close();
     const byShard = new Map<string, [string, Entry][]>([...this.#dirty].map((shard) => [shard, []]));
@@ -271,10 +310,16 @@ export class ArticleCache {
   private compact(): void {
     const next = HtmlPack.open(join(this.dir, newPackName()), true);
     for (const entry of this.#entries.values()) {
-      if (!entry.body) continue;
-      const html = this.#pack.read(entry.body.html);
-      if (html === undefined) delete entry.body;
-      else entry.body.html = next.append(html);
+      if (entry.body) {
+        const html = this.#pack.read(entry.body.html);
+        if (html === undefined) delete entry.body;
+        else entry.body.html = next.append(html);
+      }
+      if (entry.search) {
+        const json = this.#pack.read(entry.search);
+        if (json === undefined) delete entry.search;
+        else entry.search = next.append(json);
+      }
     }
     this.#pack.close();
     this.#pack = next;
@@ -296,6 +341,23 @@ interface SettledBody {
   digest: string;
   headings: MarkdownResult["headings"];
   html: PackRef | undefined;
+  search: PackRef | undefined;
+}
+
+export interface SearchContentReader {
+  content: DocContents;
+  done(): void;
+}
+
+/** Content as stored, or undefined when it is not the shape written (a pack from another version). */
+function parseDocContent(json: string): DocContent | undefined {
+  try {
+    const value = JSON.parse(json) as Partial<DocContent>;
+    const ok = typeof value.text === "string" && Array.isArray(value.terms) && Array.isArray(value.tfs) && value.terms.length === value.tfs.length;
+    return ok ? (value as DocContent) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** FNV-1a of the article's id: a stable shard whatever the platform. */

@@ -25,6 +25,8 @@ export interface Entry {
   diagnostics: Diagnostic[];
   /** The rendered body (a pure function of the file, like the article). */
   body?: { headings: MarkdownResult["headings"]; html: PackRef };
+  /** Its search document's content (search/docs.ts DocContent) as JSON in the pack. */
+  search?: PackRef;
 }
 
 export interface IndexBody {

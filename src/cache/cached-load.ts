@@ -65,7 +65,7 @@ export async function loadContentCached(
       if (article.sourcePath === file.absolutePath) article.sourcePath = file.absolutePath;
       if (article.file === file.displayPath) article.file = file.displayPath;
       loaded[i] = article;
-      cache.store(file, sigs[i]!, article, result.diagnostics, result.body);
+      cache.store(file, sigs[i]!, article, result.diagnostics, result.body, result.search);
     }
   });
   const articles = loaded.filter((a): a is Article => a !== undefined);

@@ -160,11 +160,16 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         const every = await renderEveryPage(pages, env, keying, pagesKey, writer, config.templatesDir, threads);
         pageThreads = every.threads;
         pages.forEach((page, i) => outputs.set(page.output, every.keys[i]!));
-        // Every page is written: what the cache and the cards hold is not needed again.
-        articleCache.close();
+        // Every page is written: what the cache and the cards hold is not needed again, but
+        // for where each article's search content is (made while it was loaded).
+        const searchContents = articleCache.closeForSearch();
         ctx.forgetCards();
         await fileKeys(outputs);
-        if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer));
+        try {
+          if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer, searchContents.content));
+        } finally {
+          searchContents.done();
+        }
         for (const [path, key] of search?.keys ?? []) outputs.set(path, key);
         state.related = library.articles.map((_, i) => relatedArticles(library, i, config.relatedCount));
         stale = new Set(outputs.keys());
@@ -182,7 +187,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         timings.keys = Math.round(performance.now() - start);
         if (wantSearch) {
           const live = previous && { dir: config.outDir, keys: previous.keys, state: (previous.state as IncrementalState | undefined)?.search };
-          search = await timeSearch(() => planSearchIndex(library, config, live));
+          search = await timeSearch(() => planSearchIndex(library, config, live, (article) => articleCache.searchContent(article)));
         }
         for (const [path, key] of search?.keys ?? []) outputs.set(path, key);
         stale = await writer.prepare(outputs);

@@ -67,6 +67,31 @@ export interface DocInput {
   record: Omit<DocRecord, "text">;
 }
 
+/**
+ * The part of a document made from the article's text: its searchable text and terms. Made
+ * where the article is loaded (work/article-task.ts), which has the body in hand, and kept
+ * with the article in the cache, so a full index need not read and parse every file again.
+ */
+export interface DocContent {
+  text: string;
+  terms: string[];
+  tfs: number[];
+}
+
+/** Where a full index finds the content made at load time; undefined means read the file. */
+export type DocContents = (article: PublishedArticle) => DocContent | undefined;
+
+export function docContent(title: string, markdown: string, tokenizer: SearchTokenizer): DocContent {
+  const text = searchText(markdown);
+  const counts = termCounts({ title, text }, tokenizer);
+  return { text, terms: [...counts.keys()], tfs: [...counts.values()] };
+}
+
+/** A document from content already made: the same file and terms as reading it gives. */
+export function indexedDoc(input: Pick<DocInput, "record">, content: DocContent): IndexedDoc {
+  return { file: serializeDoc({ ...input.record, text: content.text }), terms: content.terms, tfs: content.tfs };
+}
+
 export function docInput(article: PublishedArticle, config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">): DocInput {
   return {
     sourcePath: article.sourcePath,
@@ -92,9 +117,7 @@ export async function readDoc(input: DocInput, tokenizer: SearchTokenizer): Prom
       hint: "check that the file exists and is readable, then build again; nothing was written",
     });
   }
-  const record: DocRecord = { ...input.record, text: searchText(body) };
-  const counts = termCounts(record, tokenizer);
-  return { file: serializeDoc(record), terms: [...counts.keys()], tfs: [...counts.values()] };
+  return indexedDoc(input, docContent(input.record.title, body, tokenizer));
 }
 
 /** Terms of a document record, as written in its file (so a patch can recount old documents). */

@@ -2,7 +2,7 @@ import type { Library } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
 import { readDocs } from "./doc-pool.js";
-import { docInput, readDoc } from "./docs.js";
+import { docInput, indexedDoc, readDoc, type DocContents, type IndexedDoc } from "./docs.js";
 import { encodePostings, searchPaths, serializeShard, type Posting } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex } from "./plan.js";
 import { PostingsBuilder } from "./postings.js";
@@ -25,6 +25,7 @@ export async function planFullIndex(
   config: IndexConfig,
   sink?: (path: string, contents: string) => Promise<void>,
   heldChars = HELD_CHARS,
+  made?: DocContents,
 ): Promise<PlannedIndex> {
   const base = indexBase(library, config);
   const { tokenizer, ids } = base;
@@ -39,14 +40,23 @@ export async function planFullIndex(
     held.set(path, contents);
     budget -= contents.length;
   };
-  await readDocs(library.articles.length, (i) => docInput(library.articles[i]!, config), tokenizer, async (doc, i) => {
+  const onDoc = async (doc: IndexedDoc, i: number) => {
     const id = ids[i]!;
     const path = searchPaths.doc(id);
     keys.set(path, fileKey(doc.file));
     postings.add(ordinal.get(id)!, doc.terms, doc.tfs);
     if (sink) await sink(path, doc.file);
     else hold(path, doc.file);
-  });
+  };
+  // Documents whose content loading made are finished here; only the others are read again.
+  const unread: number[] = [];
+  for (let i = 0; i < library.articles.length; i++) {
+    const article = library.articles[i]!;
+    const content = made?.(article);
+    if (content) await onDoc(indexedDoc(docInput(article, config), content), i);
+    else unread.push(i);
+  }
+  await readDocs(unread.length, (k) => docInput(library.articles[unread[k]!]!, config), tokenizer, (doc, k) => onDoc(doc, unread[k]!));
   const shards: string[] = [];
   for (const [shard, terms] of postings.shards(tokenizer)) {
     shards.push(shard);
@@ -67,7 +77,8 @@ export async function planFullIndex(
       if (!sink) {
         const again = library.articles.map((a, i) => [a, searchPaths.doc(ids[i]!)] as const).filter(([, path]) => wanted(path));
         await forEachLimit(again, READ_CONCURRENCY, async ([article, path]) => {
-          await writer.write(path, held.get(path) ?? (await readDoc(docInput(article, config), tokenizer)).file);
+          const content = held.has(path) ? undefined : made?.(article);
+          await writer.write(path, held.get(path) ?? (content ? indexedDoc(docInput(article, config), content) : await readDoc(docInput(article, config), tokenizer)).file);
         });
       }
       const shardPaths = shards.map((s) => searchPaths.shard(s)).filter(wanted);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Library } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
-import { docInput, readDoc, termCounts } from "./docs.js";
+import { docInput, indexedDoc, readDoc, termCounts, type DocContents } from "./docs.js";
 import { MalformedIndexFile, patchPostings, parseDoc, parseShard, searchPaths, serializeShard, type Posting } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex, type SearchState } from "./plan.js";
 
@@ -32,7 +32,7 @@ export function patchLimit(docs: number): number {
 
 class Untrusted extends Error {}
 
-export async function planPatch(library: Library, config: IndexConfig, live: LiveIndex): Promise<PlannedIndex | undefined> {
+export async function planPatch(library: Library, config: IndexConfig, live: LiveIndex, made?: DocContents): Promise<PlannedIndex | undefined> {
   const base = indexBase(library, config);
   const before = live.state as Partial<SearchState> | undefined;
   if (!before || before.format !== base.state.format || before.settings !== base.state.settings) return undefined;
@@ -80,7 +80,10 @@ export async function planPatch(library: Library, config: IndexConfig, live: Liv
       for (const term of counts.keys()) change(term);
     });
     await forEachLimit(fresh, READ_CONCURRENCY, async ([id, i]) => {
-      const doc = await readDoc(docInput(library.articles[i]!, config), tokenizer);
+      const article = library.articles[i]!;
+      const input = docInput(article, config);
+      const content = made?.(article);
+      const doc = content ? indexedDoc(input, content) : await readDoc(input, tokenizer);
       const path = searchPaths.doc(id);
       keys.set(path, fileKey(doc.file));
       contents.set(path, doc.file);

@@ -3,6 +3,7 @@ import type { Writer } from "../write/writer.js";
 import { planFullIndex } from "./full.js";
 import { planPatch, type LiveIndex } from "./patch.js";
 import type { IndexConfig, PlannedIndex } from "./plan.js";
+import type { DocContents } from "./docs.js";
 
 /**
  * Dateline's own static search index (replacing Pagefind, which read every built article
@@ -15,15 +16,18 @@ export type { PlannedIndex, SearchState } from "./plan.js";
 export type { LiveIndex } from "./patch.js";
 export { SEARCH_BUNDLE_DIR } from "./format.js";
 
-/** The plain build: a full index, each document written as soon as it is read. */
-export async function writeSearchIndex(library: Library, config: IndexConfig, writer: Writer): Promise<PlannedIndex> {
-  const index = await planFullIndex(library, config, (path, contents) => writer.write(path, contents));
+/**
+ * A full index, each document written as soon as it is made. `contents` gives what loading
+ * made of an article's text (the cached build keeps it); the rest are read from their files.
+ */
+export async function writeSearchIndex(library: Library, config: IndexConfig, writer: Writer, contents?: DocContents): Promise<PlannedIndex> {
+  const index = await planFullIndex(library, config, (path, contents) => writer.write(path, contents), undefined, contents);
   await index.write(writer);
   return index;
 }
 
 /** The cached build: a patch of the live index when it can be trusted, else a full build. */
-export async function planSearchIndex(library: Library, config: IndexConfig, live: LiveIndex | undefined): Promise<PlannedIndex> {
-  const patched = live ? await planPatch(library, config, live) : undefined;
-  return patched ?? (await planFullIndex(library, config));
+export async function planSearchIndex(library: Library, config: IndexConfig, live: LiveIndex | undefined, contents?: DocContents): Promise<PlannedIndex> {
+  const patched = live ? await planPatch(library, config, live, contents) : undefined;
+  return patched ?? (await planFullIndex(library, config, undefined, undefined, contents));
 }

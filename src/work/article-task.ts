@@ -7,6 +7,8 @@ import type { MarkdownResult } from "../content/markdown.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics.js";
 import { compileRegistry, type CompiledRegistry } from "../entities/matcher.js";
 import type { RegistryEntry } from "../entities/types.js";
+import { docContent, type DocContent } from "../search/docs.js";
+import { searchTokenizer, type SearchTokenizer } from "../search/tokenize.js";
 
 /**
  * One article's loading: read, parse and validate the frontmatter, find entity mentions with
@@ -27,6 +29,8 @@ export interface ArticleTaskResult {
   article?: Article;
   /** Its rendered body, with entity markers. */
   body?: MarkdownResult;
+  /** Its search text and terms, made here while the body is in hand (search/docs.ts). */
+  search?: DocContent;
   diagnostics: Diagnostic[];
 }
 
@@ -51,5 +55,8 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResu
   const article = loadArticle(task.file, bytes, { timezone: task.timezone, registry }, bag, source);
   if (!article) return { diagnostics: bag.list() };
   const body = await renderBodyText(article, source.body ?? "");
-  return { article, body, diagnostics: bag.list() };
+  const search = docContent(article.title, source.body ?? "", (tokenizer ??= searchTokenizer()));
+  return { article, body, search, diagnostics: bag.list() };
 }
+
+let tokenizer: SearchTokenizer | undefined;
