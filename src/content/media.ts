@@ -49,6 +49,7 @@ export function scanBody(body: string, bodyLine: number): RawMediaRef[] {
   // Reference-style images (`![alt][chart]` … `[chart]: chart.png`): definitions may come after use.
   const definitions = new Map<string, string>();
   for (const line of body.split("\n")) {
+    if (!line.includes("]:")) continue;
     const m = line.match(DEFINITION);
     if (m && !definitions.has(m[1]!.toLowerCase())) definitions.set(m[1]!.toLowerCase(), m[2]!);
   }
@@ -60,7 +61,8 @@ export function scanBody(body: string, bodyLine: number): RawMediaRef[] {
       else if (fenceMatch[1]![0] === fence) fence = undefined;
       return;
     }
-    if (fence || /^( {4}|\t)/.test(raw)) return;
+    // Every image and link has a `[`: most lines of prose have none, and need no more looking at.
+    if (fence || !raw.includes("[") || /^( {4}|\t)/.test(raw)) return;
     const line = raw.replace(/`[^`]*`/g, (m) => " ".repeat(m.length));
     for (const m of line.matchAll(IMAGE)) {
       if (isLocalReference(m[2]!)) found.push({ src: m[2]!, alt: m[1]!, kind: "image", at: { line: bodyLine + i, column: m.index + 1 } });

@@ -11,8 +11,9 @@ const EXCERPT_LENGTH = 240;
 
 export function plainText(markdown: string, stripped = stripMarkdown(markdown)): PlainText {
   const words = stripped.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  const paragraphs = stripped.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim());
-  const first = paragraphs.find((p) => p.length > 0 && /[\p{L}\p{N}]/u.test(p)) ?? "";
+  // Only the first paragraph with a letter or digit is wanted: the rest are not normalized.
+  const found = stripped.split(/\n\s*\n/).find((p) => /[\p{L}\p{N}]/u.test(p));
+  const first = found === undefined ? "" : found.replace(/\s+/g, " ").trim();
   return { wordCount: words?.length ?? 0, firstParagraph: truncate(first, EXCERPT_LENGTH) };
 }
 
