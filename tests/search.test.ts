@@ -306,3 +306,25 @@ describe("a full index made from what loading kept", () => {
     expect(reader.content(first!)).toBeUndefined();
   });
 });
+
+describe("search content as the article cache keeps it", () => {
+  it("writes a document's bytes from the text's JSON exactly as from the text", async () => {
+    const { serializeDoc, serializeDocWithText } = await import("../src/search/format.js");
+    const texts = ['Plain "quoted" text', "Line\nbreaks\tand \\ slashes", "Déjà vu — “curly” ’s \u2028\u2029 \u0000 \ud83d\ude00 \ud800 lone", ""];
+    for (const text of texts) {
+      const record = { url: "/2024/01/a-story/", title: 'A "title" with ’ and <tags>', date: "1 January 2024", year: 2024, text };
+      expect(serializeDocWithText(record, JSON.stringify(text))).toBe(serializeDoc(record));
+      expect(serializeDoc(record)).toBe(`${JSON.stringify(record)}\n`);
+    }
+  });
+
+  it("packs and unpacks content, and refuses what it did not pack", async () => {
+    const { packDocContent, unpackDocContent } = await import("../src/search/docs.js");
+    const contents = [
+      { textJson: JSON.stringify("Text with\nlines and \"quotes\""), terms: ["text", "line", "quote"], tfs: [3, 1, 2] },
+      { textJson: JSON.stringify(""), terms: [], tfs: [] },
+    ];
+    for (const content of contents) expect(unpackDocContent(packDocContent(content))).toEqual(content);
+    for (const bad of ["", "not json\na\n1", '"x"\na b\n1', '"x"\na\n0', '"x"\na\nseven', '"x"']) expect(unpackDocContent(bad), bad).toBeUndefined();
+  });
+});

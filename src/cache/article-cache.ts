@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import type { Article } from "../content/article.js";
 import type { SourceFile } from "../content/discover.js";
 import type { MarkdownResult } from "../content/markdown.js";
-import type { DocContent, DocContents } from "../search/docs.js";
+import { packDocContent, unpackDocContent, type DocContent, type DocContents } from "../search/docs.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { digest } from "../util/digest.js";
 import { CACHE_FORMAT_VERSION } from "./keys.js";
@@ -161,7 +161,7 @@ export class ArticleCache {
     const entry: Entry = { key: this.key, sig, path: file.absolutePath, shown: file.displayPath, article, diagnostics };
     // Straight to the pack: 10,000 bodies never sit in memory at once.
     if (body) entry.body = { headings: body.headings, html: this.#pack.append(body.html) };
-    if (search) entry.search = this.#pack.append(JSON.stringify(search));
+    if (search) entry.search = this.#pack.append(packDocContent(search));
     this.#entries.set(file.contentPath, entry);
     this.#used.add(file.contentPath);
     this.#dirty.add(shardOf(file.contentPath));
@@ -194,8 +194,8 @@ export class ArticleCache {
     const entry = this.#bodies ? undefined : this.#entries.get(article.id);
     const ref = settled ? settled.digest === article.digest && settled.search : entry && entry.article.digest === article.digest && entry.search;
     if (!ref) return undefined;
-    const json = this.#pack.read(ref);
-    return json === undefined ? undefined : parseDocContent(json);
+    const packed = this.#pack.read(ref);
+    return packed === undefined ? undefined : unpackDocContent(packed);
   }
 
   storeMarkdown(article: Article, markdown: MarkdownResult): void {
@@ -250,8 +250,8 @@ export class ArticleCache {
       content: (article) => {
         const found = refs.get(article.id);
         if (!found || !pack || pack.closed || found.digest !== article.digest) return undefined;
-        const json = pack.read(found.ref);
-        return json === undefined ? undefined : parseDocContent(json);
+        const packed = pack.read(found.ref);
+        return packed === undefined ? undefined : unpackDocContent(packed);
       },
       done: () => pack?.close(),
     };
@@ -349,16 +349,6 @@ export interface SearchContentReader {
   done(): void;
 }
 
-/** Content as stored, or undefined when it is not the shape written (a pack from another version). */
-function parseDocContent(json: string): DocContent | undefined {
-  try {
-    const value = JSON.parse(json) as Partial<DocContent>;
-    const ok = typeof value.text === "string" && Array.isArray(value.terms) && Array.isArray(value.tfs) && value.terms.length === value.tfs.length;
-    return ok ? (value as DocContent) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** FNV-1a of the article's id: a stable shard whatever the platform. */
 function shardOf(id: string): string {

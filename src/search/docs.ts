@@ -5,7 +5,7 @@ import { formatDisplayDate } from "../dates.js";
 import { DatelineError } from "../errors.js";
 import type { PublishedArticle } from "../model/library.js";
 import { href } from "../model/routes.js";
-import { serializeDoc, type DocRecord } from "./format.js";
+import { serializeDocWithText, type DocRecord } from "./format.js";
 import { digest, hash53 } from "../util/digest.js";
 import { MAX_TF } from "./postings.js";
 import type { SearchTokenizer } from "./tokenize.js";
@@ -73,7 +73,8 @@ export interface DocInput {
  * with the article in the cache, so a full index need not read and parse every file again.
  */
 export interface DocContent {
-  text: string;
+  /** The searchable text as a JSON string literal, as the document file holds it. */
+  textJson: string;
   terms: string[];
   tfs: number[];
 }
@@ -84,12 +85,33 @@ export type DocContents = (article: PublishedArticle) => DocContent | undefined;
 export function docContent(title: string, markdown: string, tokenizer: SearchTokenizer): DocContent {
   const text = searchText(markdown);
   const counts = termCounts({ title, text }, tokenizer);
-  return { text, terms: [...counts.keys()], tfs: [...counts.values()] };
+  return { textJson: JSON.stringify(text), terms: [...counts.keys()], tfs: [...counts.values()] };
 }
 
-/** A document from content already made: the same file and terms as reading it gives. */
+/** A document from its content: the one place its file is made, however the content was. */
 export function indexedDoc(input: Pick<DocInput, "record">, content: DocContent): IndexedDoc {
-  return { file: serializeDoc({ ...input.record, text: content.text }), terms: content.terms, tfs: content.tfs };
+  return { file: serializeDocWithText(input.record, content.textJson), terms: content.terms, tfs: content.tfs };
+}
+
+/**
+ * Content as one string, for the article cache's pack: the text's JSON, then the terms and
+ * their frequencies, each list on its own line. Terms are runs of letters and digits
+ * (tokenize.ts), and a JSON string literal holds no raw line break, so nothing is escaped.
+ */
+export function packDocContent(content: DocContent): string {
+  return `${content.textJson}\n${content.terms.join(" ")}\n${content.tfs.join(" ")}`;
+}
+
+/** The content packDocContent wrote, or undefined when `packed` is not of that shape. */
+export function unpackDocContent(packed: string): DocContent | undefined {
+  const first = packed.indexOf("\n");
+  const second = packed.indexOf("\n", first + 1);
+  if (first < 2 || second < 0 || packed[0] !== '"' || packed[first - 1] !== '"') return undefined;
+  const split = (line: string) => (line === "" ? [] : line.split(" "));
+  const terms = split(packed.slice(first + 1, second));
+  const tfs = split(packed.slice(second + 1)).map(Number);
+  if (terms.length !== tfs.length || !tfs.every((tf) => Number.isInteger(tf) && tf > 0)) return undefined;
+  return { textJson: packed.slice(0, first), terms, tfs };
 }
 
 export function docInput(article: PublishedArticle, config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">): DocInput {

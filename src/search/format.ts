@@ -47,7 +47,16 @@ export interface DocRecord {
 }
 
 export function serializeDoc(doc: DocRecord): string {
-  return `${JSON.stringify({ url: doc.url, title: doc.title, date: doc.date, year: doc.year, text: doc.text })}\n`;
+  return serializeDocWithText(doc, JSON.stringify(doc.text));
+}
+
+/**
+ * The same bytes from the text already in JSON (`textJson`, a JSON string literal), as the
+ * article cache keeps it: JSON.stringify of an object is its members' serializations in order,
+ * so a 5 KB text is not parsed and escaped again for every document of a full index.
+ */
+export function serializeDocWithText(doc: Omit<DocRecord, "text">, textJson: string): string {
+  return `{"url":${JSON.stringify(doc.url)},"title":${JSON.stringify(doc.title)},"date":${JSON.stringify(doc.date)},"year":${JSON.stringify(doc.year)},"text":${textJson}}\n`;
 }
 
 export function parseDoc(text: string): DocRecord {
@@ -64,13 +73,13 @@ export type Posting = readonly [id: string, tf: number];
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One posting as its entry in the encoded list: the id, then `:tf` unless tf is 1. */
-function encodeEntry([id, tf]: Posting): string {
+export function encodeEntry(id: string, tf: number): string {
   return tf === 1 ? id : `${id}:${tf}`;
 }
 
 /** Postings sorted by id, as their string. */
 export function encodePostings(postings: readonly Posting[]): string {
-  return postings.map(encodeEntry).join(" ");
+  return postings.map(([id, tf]) => encodeEntry(id, tf)).join(" ");
 }
 
 export function decodePostings(text: string): Posting[] {
@@ -93,7 +102,7 @@ export function patchPostings(encoded: string, dropped: ReadonlySet<string>, add
   if (dropped.size + extra.length <= FEW_CHANGES) return patchFew(encoded, dropped, extra);
   let entries = encoded === "" ? [] : encoded.split(" ");
   if (dropped.size > 0) entries = entries.filter((e) => !dropped.has(e.slice(0, DOC_ID_LENGTH)));
-  const extraEntries = extra.map(encodeEntry);
+  const extraEntries = extra.map(([id, tf]) => encodeEntry(id, tf));
   const merged: string[] = [];
   let i = 0;
   let j = 0;
@@ -120,7 +129,7 @@ function patchFew(text: string, dropped: ReadonlySet<string>, extra: readonly Po
       const end = text.indexOf(" ", at);
       cursor = end < 0 ? text.length : end + 1;
     }
-    while (next < extra.length && extra[next]![0] === id) parts.push(encodeEntry(extra[next++]!));
+    while (next < extra.length && extra[next]![0] === id) parts.push(encodeEntry(id, extra[next++]![1]));
   }
   if (cursor < text.length) parts.push(text.slice(cursor));
   return parts.join(" ");

@@ -3,7 +3,7 @@ import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
 import { readDocs } from "./doc-pool.js";
 import { docInput, indexedDoc, readDoc, type DocContents, type IndexedDoc } from "./docs.js";
-import { encodePostings, searchPaths, serializeShard, type Posting } from "./format.js";
+import { searchPaths, serializeShard } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex } from "./plan.js";
 import { PostingsBuilder } from "./postings.js";
 
@@ -99,4 +99,4 @@ export async function planFullIndex(
   };
 }
 
-const shardText = (terms: readonly [string, Posting[]][]) => serializeShard(terms.map(([term, postings]) => [term, encodePostings(postings)] as const));
+const shardText = (terms: readonly [term: string, postings: string][]) => serializeShard(terms);
