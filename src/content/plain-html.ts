@@ -115,15 +115,39 @@ function headingId(data: unknown): string | undefined | false {
   return properties.id;
 }
 
-/** Spaces and tabs around line breaks are dropped, as mdast-util-to-hast's text handler does. */
-const SPACE_AT_BREAK = /[ \t]*(\r?\n|\r)[ \t]*/g;
+const LINE_BREAK = /\r?\n|\r/g;
 const TEXT_ESCAPES = /[&<]/g;
 /** What hast-util-to-html escapes in a double-quoted attribute by default. */
 const ATTRIBUTE_ESCAPES = /[\0"&'`]/g;
 const hexReference = (ch: string) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`;
 
 function text(value: string): string {
-  return value.replace(SPACE_AT_BREAK, "$1").replace(TEXT_ESCAPES, hexReference);
+  return trimAtBreaks(value).replace(TEXT_ESCAPES, hexReference);
+}
+
+/**
+ * Spaces and tabs around line breaks dropped, as mdast-util-to-hast's text handler does (with
+ * trim-lines), and like it in linear time: the regex `[ \t]*(\r?\n|\r)[ \t]*` this replaced
+ * went over a run of spaces once from each of its spaces (30,000 spaces: 0.7 s).
+ */
+function trimAtBreaks(value: string): string {
+  let out = "";
+  let last = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let found = LINE_BREAK.exec(value); found; found = LINE_BREAK.exec(value)) {
+    out += trimBlanks(value.slice(last, found.index), last > 0, true) + found[0];
+    last = found.index + found[0].length;
+  }
+  return last === 0 ? value : out + trimBlanks(value.slice(last), true, false);
+}
+
+function trimBlanks(line: string, start: boolean, end: boolean): string {
+  const blank = (i: number) => line[i] === " " || line[i] === "\t";
+  let from = 0;
+  let to = line.length;
+  if (start) while (from < to && blank(from)) from++;
+  if (end) while (to > from && blank(to - 1)) to--;
+  return line.slice(from, to);
 }
 
 function attribute(value: string): string {

@@ -111,6 +111,17 @@ describe("awkward input that must simply work", () => {
     expect(html).toContain('<h2 id="section-2000">Section 2000</h2>');
   });
 
+  it("long runs of spaces in a heading, a paragraph and a list item (a pasted table, a stuck key)", async () => {
+    // Each run once cost time growing with its square: 300,000 spaces took minutes to load.
+    const run = " ".repeat(300_000);
+    const body = `# Results${run}##\n\nTurnout was high.${run}*Final* [figures](https://example.org)\nfollow.\n\n- first${run}item\n- second`;
+    const site = await buildProject(await tempProject({ "articles/spaces.md": article({ title: '"Spaces"' }, body) }));
+    expect(site.diagnostics).toEqual([]);
+    const html = site.html("/2024/01/spaces/");
+    expect(html).toContain(`Turnout was high.${run}<em>Final</em>`);
+    expect(html).toContain(`<li>first${run}item</li>`);
+  });
+
   it("file names with URL-hostile characters get clean slugs", async () => {
     const site = await buildProject(await tempProject({
       "articles/a b?c#d%20e.md": article({ title: '"Spaces"' }),
