@@ -8,7 +8,7 @@ import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
-import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
+import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_CLOSING_BRACKETS, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
 import { articleStructure } from "./structure.js";
@@ -171,7 +171,9 @@ function toArticle(
     bag.error(file.displayPath, { line: fm.bodyLine + inline.line, column: 1 }, "body/too-complex",
       inline.kind === "emphasis"
         ? `this paragraph has ${inline.count} runs of *, _ or ~ (at most ${MAX_EMPHASIS_RUNS})`
-        : `this paragraph nests [brackets] ${inline.count} deep (at most ${MAX_BRACKET_DEPTH})`,
+        : inline.kind === "brackets"
+          ? `this paragraph nests [brackets] ${inline.count} deep (at most ${MAX_BRACKET_DEPTH})`
+          : `this paragraph has ${inline.count} closing brackets ] (at most ${MAX_CLOSING_BRACKETS})`,
       "split it into shorter paragraphs, or put literal text in a code block: markup this dense takes minutes to render and can crash the build");
     ok = false;
   }
@@ -183,7 +185,7 @@ function toArticle(
   if (data.image && isLocalReference(data.image.src)) {
     mediaRefs.push({ src: data.image.src, alt: data.image.alt, kind: "lead-image", at: fm.positionOf(["image", "src"]) });
   }
-  mediaRefs.push(...scanBody(fm.body, fm.bodyLine));
+  for (const ref of scanBody(fm.body, fm.bodyLine)) mediaRefs.push(ref);
   const article: Omit<Article, "structure"> = {
     id: file.contentPath,
     sourcePath: file.absolutePath,

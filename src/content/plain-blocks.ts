@@ -95,7 +95,8 @@ function splitPlainBlocks(markdown: string): Split | undefined {
       skeleton.push(PLACEHOLDER);
     } else {
       needsParser ||= !run.blank;
-      skeleton.push(...run.lines);
+      // One by one: spread into arguments, 200,000 blank lines overflow the stack.
+      for (const line of run.lines) skeleton.push(line);
     }
   });
   return { skeleton: skeleton.join("\n"), plain, needsParser };

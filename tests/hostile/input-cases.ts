@@ -66,6 +66,7 @@ export const CASES: Record<string, Expected[]> = {
   "body-deep-quote-list.md": [{ line: 8, column: 1, rule: "body/too-deep", message: "this mix of block quotes and lists is nested 239 levels deep (at most 100)", hint: "flatten it" }],
   "body-emphasis-bomb.md": [{ line: 8, column: 1, rule: "body/too-complex", message: "this paragraph has 600 runs of *, _ or ~ (at most 500)", hint: "split it into shorter paragraphs" }],
   "body-bracket-bomb.md": [{ line: 8, column: 1, rule: "body/too-complex", message: "this paragraph nests [brackets] 150 deep (at most 100)", hint: "split it into shorter paragraphs" }],
+  "body-closing-bracket-bomb.md": [{ line: 8, column: 1, rule: "body/too-complex", message: "this paragraph has 2500 closing brackets ] (at most 2000)", hint: "split it into shorter paragraphs" }],
   "image-javascript.md": [{ line: 5, column: 8, rule: "frontmatter/image-src", message: 'image.src: "javascript:alert(1)" is not an image path or an http(s) URL', hint: "use a file beside the article" }],
   "canonical-javascript.md": [{ line: 4, column: 12, rule: "frontmatter/canonical", message: 'canonical: "javascript:alert(1)" is not an absolute http(s) URL', hint: "canonical: https://example.org/original" }],
 };

@@ -122,6 +122,17 @@ describe("awkward input that must simply work", () => {
     expect(html).toContain(`<li>first${run}item</li>`);
   });
 
+  it("200,000 blank lines inside a body, and a line of 20,000 <", async () => {
+    // The blank lines once overflowed the stack (spread into push); each < once looked to the end of its line.
+    const site = await buildProject(await tempProject({
+      "articles/blank.md": article({ title: '"Blank lines"' }, `First paragraph.${"\n".repeat(200_000)}Last paragraph.`),
+      "articles/angles.md": article({ title: '"Angles"', date: "2024-01-16" }, `A line of ${"<".repeat(20_000)} ends.`),
+    }));
+    expect(site.diagnostics).toEqual([]);
+    expect(site.html("/2024/01/blank/")).toContain("<p>First paragraph.</p>\n<p>Last paragraph.</p>");
+    expect(site.html("/2024/01/angles/")).toContain(`<p>A line of ${"&#x3C;".repeat(20_000)} ends.</p>`);
+  });
+
   it("file names with URL-hostile characters get clean slugs", async () => {
     const site = await buildProject(await tempProject({
       "articles/a b?c#d%20e.md": article({ title: '"Spaces"' }),
