@@ -305,6 +305,37 @@ describe("a full index made from what loading kept", () => {
     reader.done();
     expect(reader.content(first!)).toBeUndefined();
   });
+
+  it("survives the pack being rewritten to drop what edits left behind, with the HTML", async () => {
+    const { ArticleCache } = await import("../src/cache/article-cache.js");
+    const { runArticleTask } = await import("../src/work/article-task.js");
+    const { readdir, stat: statFile } = await import("node:fs/promises");
+    const dir = await tempProject(kept);
+    const checked = await checkSite({ projectDir: dir, now: NOW });
+    const cacheDir = join(dir, "cache");
+    const cache = ArticleCache.open(cacheDir, "key", true);
+    const articles = checked.library!.articles;
+    const results = new Map<string, Awaited<ReturnType<typeof runArticleTask>>>();
+    // Stored again and again, as edits do: each copy before the last is dead weight in the pack.
+    const bulky = { html: `<p>${"x".repeat(400_000)}</p>`, headings: [] };
+    for (let round = 0; round < 4; round++) {
+      for (const a of articles) {
+        const file = { absolutePath: a.sourcePath, contentPath: a.id, displayPath: a.file };
+        const result = await runArticleTask({ file, timezone: checked.config.timezone, registry: { digest: "none", entries: [] } });
+        results.set(a.id, result);
+        cache.store(file, "sig", a, [], bulky, result.search);
+      }
+    }
+    const packSize = async () => (await statFile(join(cacheDir, (await readdir(cacheDir)).find((n) => n.endsWith(".pack"))!))).size;
+    const before = await packSize();
+    cache.save();
+    expect(await packSize()).toBeLessThan(before / 2);
+    const again = ArticleCache.open(cacheDir, "key");
+    for (const a of articles) {
+      expect(again.searchContent(a)).toEqual(results.get(a.id)!.search);
+      expect(again.markdown(a)?.html).toBe(bulky.html);
+    }
+  });
 });
 
 describe("search content as the article cache keeps it", () => {

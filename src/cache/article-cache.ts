@@ -193,9 +193,7 @@ export class ArticleCache {
     const settled = this.#bodies?.get(article.id);
     const entry = this.#bodies ? undefined : this.#entries.get(article.id);
     const ref = settled ? settled.digest === article.digest && settled.search : entry && entry.article.digest === article.digest && entry.search;
-    if (!ref) return undefined;
-    const packed = this.#pack.read(ref);
-    return packed === undefined ? undefined : unpackDocContent(packed);
+    return ref ? readSearchContent(this.#pack, ref) : undefined;
   }
 
   storeMarkdown(article: Article, markdown: MarkdownResult): void {
@@ -250,8 +248,7 @@ export class ArticleCache {
       content: (article) => {
         const found = refs.get(article.id);
         if (!found || !pack || pack.closed || found.digest !== article.digest) return undefined;
-        const packed = pack.read(found.ref);
-        return packed === undefined ? undefined : unpackDocContent(packed);
+        return readSearchContent(pack, found.ref);
       },
       done: () => pack?.close(),
     };
@@ -309,17 +306,18 @@ export class ArticleCache {
 
   private compact(): void {
     const next = HtmlPack.open(join(this.dir, newPackName()), true);
+    // What the pack no longer holds intact is dropped, and made again when next needed.
+    const move = (ref: PackRef): PackRef | undefined => {
+      const text = this.#pack.read(ref);
+      return text === undefined ? undefined : next.append(text);
+    };
     for (const entry of this.#entries.values()) {
-      if (entry.body) {
-        const html = this.#pack.read(entry.body.html);
-        if (html === undefined) delete entry.body;
-        else entry.body.html = next.append(html);
-      }
-      if (entry.search) {
-        const json = this.#pack.read(entry.search);
-        if (json === undefined) delete entry.search;
-        else entry.search = next.append(json);
-      }
+      const html = entry.body && move(entry.body.html);
+      if (entry.body && html) entry.body.html = html;
+      else delete entry.body;
+      const search = entry.search && move(entry.search);
+      if (search) entry.search = search;
+      else delete entry.search;
     }
     this.#pack.close();
     this.#pack = next;
@@ -342,6 +340,12 @@ interface SettledBody {
   headings: MarkdownResult["headings"];
   html: PackRef | undefined;
   search: PackRef | undefined;
+}
+
+/** The content at `ref`, or undefined when the pack does not hold what was stored there. */
+function readSearchContent(pack: HtmlPack, ref: PackRef): DocContent | undefined {
+  const packed = pack.read(ref);
+  return packed === undefined ? undefined : unpackDocContent(packed);
 }
 
 export interface SearchContentReader {
