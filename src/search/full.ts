@@ -1,4 +1,4 @@
-import type { Library } from "../model/library.js";
+import type { Library, PublishedArticle } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
 import { readDocs } from "./doc-pool.js";
@@ -60,12 +60,18 @@ export async function planFullIndex(
   const shards: string[] = [];
   for (const [shard, terms] of postings.shards(tokenizer)) {
     shards.push(shard);
-    const text = shardText(terms);
+    const text = serializeShard(terms);
     keys.set(searchPaths.shard(shard), fileKey(text));
     hold(searchPaths.shard(shard), text);
   }
   const small = smallFiles(base, shards);
   for (const [path, contents] of small) keys.set(path, fileKey(contents));
+  /** A document not kept in memory, made again: from the content loading made, else from its file. */
+  const docAgain = async (article: PublishedArticle): Promise<IndexedDoc> => {
+    const input = docInput(article, config);
+    const content = made?.(article);
+    return content ? indexedDoc(input, content) : readDoc(input, tokenizer);
+  };
 
   return {
     mode: "full",
@@ -77,8 +83,7 @@ export async function planFullIndex(
       if (!sink) {
         const again = library.articles.map((a, i) => [a, searchPaths.doc(ids[i]!)] as const).filter(([, path]) => wanted(path));
         await forEachLimit(again, READ_CONCURRENCY, async ([article, path]) => {
-          const content = held.has(path) ? undefined : made?.(article);
-          await writer.write(path, held.get(path) ?? (content ? indexedDoc(docInput(article, config), content) : await readDoc(docInput(article, config), tokenizer)).file);
+          await writer.write(path, held.get(path) ?? (await docAgain(article)).file);
         });
       }
       const shardPaths = shards.map((s) => searchPaths.shard(s)).filter(wanted);
@@ -89,7 +94,7 @@ export async function planFullIndex(
         if (remade) {
           for (const [shard, terms] of postings.shards(tokenizer)) {
             const path = searchPaths.shard(shard);
-            if (wanted(path) && !held.has(path)) yield [path, () => shardText(terms)] as const;
+            if (wanted(path) && !held.has(path)) yield [path, () => serializeShard(terms)] as const;
           }
         }
         for (const [path, contents] of small) if (wanted(path)) yield [path, () => contents] as const;
@@ -98,5 +103,3 @@ export async function planFullIndex(
     },
   };
 }
-
-const shardText = (terms: readonly [term: string, postings: string][]) => serializeShard(terms);
