@@ -5,6 +5,7 @@ import "./eleventy-env.js";
 import { RenderPlugin } from "@11ty/eleventy";
 import { DatelineError } from "../errors.js";
 import { checkTemplateSyntax, renderFailure, type NunjucksEnvironment } from "./template-errors.js";
+import { speedUpNunjucksFrames } from "./nunjucks-frame.js";
 import type { TemplateData, TemplateName } from "./views.js";
 
 /**
@@ -16,6 +17,8 @@ import type { TemplateData, TemplateName } from "./views.js";
  * Templates are Nunjucks with autoescaping on: every string from an article is escaped
  * unless a template marks a trusted `*Html` field `| safe`.
  */
+speedUpNunjucksFrames();
+
 export const TEMPLATE_NAMES: readonly TemplateName[] = ["home", "article", "list", "terms", "entity", "search", "404"];
 export const TEMPLATE_EXTENSION = ".njk";
 
