@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { Position } from "../diagnostics.js";
+import { parseSimpleYaml } from "./simple-yaml.js";
 import { explainYamlErrors, fieldAt } from "./yaml-errors.js";
 
 /**
@@ -8,6 +9,7 @@ import { explainYamlErrors, fieldAt } from "./yaml-errors.js";
  * block from the body; the `yaml` package parses it because it keeps source positions, so every
  * diagnostic can point at the line and column of the offending field. The core schema is used:
  * dates stay strings (YAML 1.1 timestamps would silently drop the offset the editor wrote).
+ * Plain frontmatter is read by simple-yaml.ts, which gives the same fields or defers to `yaml`.
  */
 export interface FrontmatterProblem {
   rule: string;
@@ -94,12 +96,33 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   // The YAML text starts on line 2, after the opening ---.
   const yamlLineOffset = 1;
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { schema: "core", lineCounter, uniqueKeys: true, prettyErrors: false });
-  const toPosition = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + yamlLineOffset, column: p.col };
+  const parse = () => {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(yamlText, { schema: "core", lineCounter, uniqueKeys: true, prettyErrors: false });
+    const toPosition = (offset: number): Position => {
+      const p = lineCounter.linePos(offset);
+      return { line: p.line + yamlLineOffset, column: p.col };
+    };
+    return { doc, toPosition };
   };
+
+  // Frontmatter as editors write it gives the same fields without the YAML parser; positions
+  // are asked for only when a field is wrong, and then the real parse finds them.
+  const simple = parseSimpleYaml(yamlText);
+  if (simple !== undefined) {
+    let parsed: ReturnType<typeof parse> | undefined;
+    const full = () => (parsed ??= parse());
+    return {
+      data: simple,
+      body,
+      bodyLine,
+      positionOf: (path) => nodePosition(full().doc, path, full().toPosition) ?? { line: 2, column: 1 },
+      keyPosition: (key) => keyPositionOf(full().doc, key, full().toPosition) ?? { line: 2, column: 1 },
+      problems: [],
+    };
+  }
+
+  const { doc, toPosition } = parse();
 
   const problems: FrontmatterProblem[] = explainYamlErrors(doc, doc.errors, toPosition);
 
