@@ -1,14 +1,21 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import { parseFrontmatter } from "../src/content/frontmatter.js";
 import { parseSimpleYaml } from "../src/content/simple-yaml.js";
 
-/** What the real parser makes of `text`, as parseFrontmatter configures it. */
-function realYaml(text: string): { errors: number; data: unknown } {
-  const doc = parseDocument(text, { schema: "core", uniqueKeys: true, prettyErrors: false });
-  return { errors: doc.errors.length, data: doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 50 }) ?? {}) };
+/** What the real parser makes of `text`, as parseFrontmatter configures it, and each top-level key's line. */
+function realYaml(text: string): { errors: number; data: unknown; keyLines: Map<string, number> } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const keyLines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) keyLines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
+    }
+  }
+  return { errors: doc.errors.length, data: doc.errors.length ? undefined : (doc.toJS({ maxAliasCount: 50 }) ?? {}), keyLines };
 }
 
 function expectSameAsYaml(text: string): boolean {
@@ -18,7 +25,8 @@ function expectSameAsYaml(text: string): boolean {
   expect(real.errors, text).toBe(0);
   // As JSON: the values are strings, booleans, null, lists and maps, and key order counts too.
   // (toStrictEqual trips over a key named "constructor".)
-  expect(JSON.stringify(simple), text).toBe(JSON.stringify(real.data));
+  expect(JSON.stringify(simple.data), text).toBe(JSON.stringify(real.data));
+  expect([...simple.keyLines], text).toEqual([...real.keyLines]);
   return true;
 }
 
@@ -164,11 +172,12 @@ describe("simple frontmatter", () => {
   });
 
   it("still points at the line of a wrong field when the fast path read the frontmatter", () => {
-    const fm = parseFrontmatter("---\ntitle: News\ntags:\n  - a\n  - b\nsummry: typo\n---\nBody\n");
+    const fm = parseFrontmatter("---\ntitle: News\ntags:\n  - a\n  - b\n\n# a comment\nsummry: typo\n---\nBody\n");
     expect(fm.problems).toEqual([]);
     expect(fm.data).toStrictEqual({ title: "News", tags: ["a", "b"], summry: "typo" });
-    expect(fm.keyPosition("summry")).toEqual({ line: 6, column: 1 });
+    expect(fm.keyPosition("summry")).toEqual({ line: 8, column: 1 });
+    expect(fm.keyPosition("tags")).toEqual({ line: 3, column: 1 });
     expect(fm.positionOf(["tags", 1])).toEqual({ line: 5, column: 5 });
-    expect(fm.bodyLine).toBe(8);
+    expect(fm.bodyLine).toBe(10);
   });
 });

@@ -107,17 +107,22 @@ export function parseFrontmatter(text: string): ParsedFrontmatter {
   };
 
   // Frontmatter as editors write it gives the same fields without the YAML parser; positions
-  // are asked for only when a field is wrong, and then the real parse finds them.
+  // inside values are asked for only when a field is wrong, and then the real parse finds them.
   const simple = parseSimpleYaml(yamlText);
   if (simple !== undefined) {
     let parsed: ReturnType<typeof parse> | undefined;
     const full = () => (parsed ??= parse());
     return {
-      data: simple,
+      data: simple.data,
       body,
       bodyLine,
       positionOf: (path) => nodePosition(full().doc, path, full().toPosition) ?? { line: 2, column: 1 },
-      keyPosition: (key) => keyPositionOf(full().doc, key, full().toPosition) ?? { line: 2, column: 1 },
+      // Every article records where its main fields are (for collisions found later): the
+      // reader knows those lines, and a top-level key always starts its line.
+      keyPosition: (key) => {
+        const line = simple.keyLines.get(key);
+        return line === undefined ? { line: 2, column: 1 } : { line: line + yamlLineOffset, column: 1 };
+      },
       problems: [],
     };
   }

@@ -33,14 +33,26 @@ const MAX_DEPTH = 3;
 
 class GiveUp extends Error {}
 
+export interface SimpleYaml {
+  data: Record<string, SimpleValue | null>;
+  /** 1-based line of each top-level key in the text (each starts its line). */
+  keyLines: Map<string, number>;
+}
+
 /** The frontmatter's fields, or undefined when the text needs the real YAML parser. */
-export function parseSimpleYaml(text: string): Record<string, SimpleValue | null> | undefined {
+export function parseSimpleYaml(text: string): SimpleYaml | undefined {
   if (UNUSUAL.test(text)) return undefined;
-  const lines = text.split("\n").filter((line) => !isBlankOrComment(line));
+  const lines: string[] = [];
+  const numbers: number[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (isBlankOrComment(line)) return;
+    lines.push(line);
+    numbers.push(i + 1);
+  });
   try {
-    const reader = { lines, next: 0 };
+    const reader: Reader = { lines, next: 0, keyLines: new Map(), numbers };
     const data = readMapping(reader, 0, 1);
-    return reader.next === lines.length ? data : undefined;
+    return reader.next === lines.length ? { data, keyLines: reader.keyLines } : undefined;
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
@@ -49,7 +61,10 @@ export function parseSimpleYaml(text: string): Record<string, SimpleValue | null
 
 interface Reader {
   lines: string[];
+  /** Each line's number in the text (blank and comment lines are not in `lines`). */
+  numbers: number[];
   next: number;
+  keyLines: Map<string, number>;
 }
 
 function isBlankOrComment(line: string): boolean {
@@ -74,6 +89,7 @@ function readMapping(reader: Reader, indent: number, depth: number): Record<stri
     if (!match) throw new GiveUp();
     const key = match[1]!;
     if (BOOLEAN.test(key) || NOT_A_STRING[0]!.test(key) || Object.prototype.hasOwnProperty.call(map, key)) throw new GiveUp();
+    if (depth === 1) reader.keyLines.set(key, reader.numbers[reader.next]!);
     reader.next++;
     const inline = match[2]?.trimEnd() ?? "";
     map[key] = inline === "" ? readNested(reader, indent, depth) : readInline(inline);
