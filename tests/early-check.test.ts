@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -149,91 +149,5 @@ describe("checking an output generation early", () => {
     expect(withCheck).toEqual(await scenario(false));
     expect(withCheck).toContain(PATHS[0]);
     expect(withCheck.length).toBeGreaterThan(1);
-  });
-
-  describe("making the spare ahead (the lazy spare policy of command-line builds)", () => {
-    /** A fresh build's output: a live generation with its manifest and no spare. */
-    const fresh = async () => {
-      const lib = await compiled();
-      const root = await tempProject({});
-      const manifests = join(root, "manifests");
-      const out = join(root, "dist");
-      const keys = new Map(PATHS.map((p) => [p, `key-${p}`]));
-      const writer = await lib.GenerationWriter.open(out, manifests, true, undefined, "lazy");
-      for (const path of await writer.prepare(keys)) await writer.write(path, `<p>${path}</p>`);
-      await writer.commit();
-      expect(existsSync(join(root, ".dist.spare"))).toBe(false);
-      const ahead = () => lib.GenerationWriter.checkAhead(out, manifests, "unchanged", { minManifestBytes: 0 }, "lazy");
-      const open = (check: ReturnType<typeof ahead>) => lib.GenerationWriter.open(out, manifests, true, check, "lazy");
-      return { lib, root, manifests, out, keys, ahead, open };
-    };
-    /** Seed folders left in place (a discarded one is renamed aside, then deleted in the background). */
-    const seeds = (root: string) => readdirSync(root).filter((n) => n.startsWith(".dist.seed-") && !n.includes(".trash-"));
-
-    it("gives the next build that writes a spare linked while it loaded, and only the edit is written", async () => {
-      const { root, out, keys, ahead, open } = await fresh();
-      const check = ahead();
-      expect(check).toBeDefined();
-      const writer = await open(check);
-      keys.set(PATHS[5]!, "edited");
-      const stale = await writer.prepare(keys);
-      expect(writer.mode).toBe("seeded-spare");
-      expect(writer.seededAhead).toBe(true);
-      expect([...stale]).toEqual([PATHS[5]]);
-      const before = statSync(join(out, PATHS[6]!)).ino;
-      await writer.write(PATHS[5]!, "edited");
-      await writer.commit();
-      expect(readFileSync(join(out, PATHS[5]!), "utf8")).toBe("edited");
-      // Unchanged files are the old generation's, linked, not copied.
-      expect(statSync(join(out, PATHS[6]!)).ino).toBe(before);
-      expect(seeds(root)).toEqual([]);
-    });
-
-    it("is not taken when the live generation changed after it was made", async () => {
-      const { lib, root, manifests, out, keys, ahead, open } = await fresh();
-      const check = ahead()!;
-      expect(await check.seeded(out)).toBeDefined();
-      // Another build rewrote the live manifest meanwhile (every swap does).
-      const store = new lib.ManifestStore(manifests);
-      store.write(out, store.read(out)!);
-      const writer = await open(check);
-      keys.set(PATHS[5]!, "edited");
-      const stale = await writer.prepare(keys);
-      expect(writer.seededAhead).toBe(false);
-      expect(writer.mode).toBe("seeded-spare");
-      expect([...stale]).toEqual([PATHS[5]]);
-      await writer.write(PATHS[5]!, "edited");
-      await writer.commit();
-      for (const path of PATHS) expect(readFileSync(join(out, path), "utf8")).toBe(path === PATHS[5] ? "edited" : `<p>${path}</p>`);
-      expect(seeds(root)).toEqual([]);
-    });
-
-    it("is kept as the spare by a build that changed nothing, once finished", async () => {
-      const { root, out, keys, ahead, open } = await fresh();
-      const check = ahead()!;
-      await check.seeded(out);
-      const writer = await open(check);
-      expect(await writer.prepare(keys)).toEqual(new Set());
-      expect(writer.mode).toBe("unchanged");
-      await writer.commit();
-      expect(seeds(root)).toEqual([]);
-      // The edit after it updates that spare in place.
-      const next = await open(ahead());
-      keys.set(PATHS[2]!, "edited");
-      expect([...(await next.prepare(keys))]).toEqual([PATHS[2]]);
-      expect(next.mode).toBe("update-spare");
-      await next.write(PATHS[2]!, "edited");
-      await next.commit();
-      expect(readFileSync(join(out, PATHS[2]!), "utf8")).toBe("edited");
-    });
-
-    it("clears spares made ahead by builds that were killed", async () => {
-      const { root, keys, open } = await fresh();
-      mkdirSync(join(root, ".dist.seed-999999", "2024"), { recursive: true });
-      const writer = await open(undefined);
-      await writer.prepare(keys);
-      await writer.commit();
-      expect(seeds(root)).toEqual([]);
-    });
   });
 });

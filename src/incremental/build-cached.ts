@@ -39,16 +39,13 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
   let templatesKey = "missing";
   let loadStats: CachedLoadStats = { hits: 0, misses: 0, pool: "in-process" };
   const pool = ArticlePool.create(options.workers);
-  // A preview server's next build is an edit someone waits on: it keeps a spare ready. A
-  // command-line build leaves making one to the next build that needs it (generations.ts).
-  const sparePolicy = options.session ? "eager" : "lazy";
   let eleventy: Promise<typeof import("../render/eleventy.js")> | undefined;
   let early: EarlyCheck | undefined;
   try {
     const checked = await checkSite(options, async (config, bag, registry) => {
       // The output folders are checked on another thread while the archive loads. A serve
       // session rebuilds because something changed, so it will most likely reuse the spare.
-      if (mode === "use") early = GenerationWriter.checkAhead(config.outDir, manifestsOf(config), options.session ? "changed" : "unchanged", undefined, sparePolicy);
+      if (mode === "use") early = GenerationWriter.checkAhead(config.outDir, manifestsOf(config), options.session ? "changed" : "unchanged");
       templatesKey = await templatesDigest(config.templatesDir).catch(() => "missing");
       keys = cacheKeys({
         config,
@@ -80,7 +77,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     const articleCache = cache;
 
     const start = performance.now();
-    const writer = await GenerationWriter.open(config.outDir, manifestsOf(config), mode === "use", early, sparePolicy);
+    // A preview server's next build is an edit someone waits on: it keeps a spare ready. A
+    // command-line build leaves making one to the next build that needs it (generations.ts).
+    const writer = await GenerationWriter.open(config.outDir, manifestsOf(config), mode === "use", early, options.session ? "eager" : "lazy");
     try {
       const ctx = new ViewContext(library, config);
       // Media first, as in build.ts: pages need their images' sizes. Files are recorded, not

@@ -1,9 +1,8 @@
-import { existsSync, linkSync, mkdirSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../work/batches.js";
-import { alteredFiles, forEachRecordedFile, stampOf, type ManifestStore } from "./manifest.js";
+import { alteredFiles, stampOf, type ManifestStore } from "./manifest.js";
 
 /**
  * Checks the output generations against their manifests on another thread while the build
@@ -34,57 +33,24 @@ export interface CheckJob {
 
 export type CheckResult = { dir: string; stamp: string; altered: string[] } | { dir: string; failed: string };
 
-/**
- * Links every file of the generation at `from` into the new folder `into`, as its manifest
- * records them: a spare made ahead, while the build loads, for a writer that has none
- * (generations.ts, the "lazy" spare policy). One mkdir per folder and one link per file is
- * about 1.3 s at 10,000 articles and 20 s at 100,000, which the first edit after a fresh
- * command-line build used to wait for.
- */
-export interface SeedJob {
-  from: string;
-  into: string;
-  manifest: string;
-  stamp: string;
-}
-
-/** A seed made from the manifest with this stamp, or why there is none. */
-export type SeedResult = { seeded: string; stamp: string } | { seedFailed: string };
-
-export interface WorkerJobs {
-  checks: CheckJob[];
-  seed?: SeedJob;
-}
-
 function workerFile(): string {
   return fileURLToPath(new URL("./check-worker.js", import.meta.url));
 }
 
 export class EarlyCheck {
   readonly #results = new Map<string, Promise<CheckResult | undefined>>();
-  readonly #seed: Promise<SeedResult | undefined>;
-  #seedDone: SeedResult | undefined;
-  #closed = false;
 
   private constructor(
     private readonly store: ManifestStore,
     private readonly worker: Worker,
-    jobs: WorkerJobs,
+    jobs: readonly CheckJob[],
   ) {
     const settle = new Map<string, (r: CheckResult | undefined) => void>();
-    for (const job of jobs.checks) this.#results.set(job.dir, new Promise((resolve) => settle.set(job.dir, resolve)));
-    let settleSeed: (r: SeedResult | undefined) => void = () => undefined;
-    this.#seed = jobs.seed ? new Promise((resolve) => (settleSeed = resolve)) : Promise.resolve(undefined);
+    for (const job of jobs) this.#results.set(job.dir, new Promise((resolve) => settle.set(job.dir, resolve)));
     const finish = () => {
       for (const resolve of settle.values()) resolve(undefined);
-      settleSeed(undefined);
     };
-    worker.on("message", (result: CheckResult | SeedResult) => {
-      if ("seeded" in result || "seedFailed" in result) {
-        this.#seedDone = result;
-        settleSeed(result);
-      } else settle.get(result.dir)?.(result);
-    });
+    worker.on("message", (result: CheckResult) => settle.get(result.dir)?.(result));
     // Whatever goes wrong here, the writer looks at the files itself.
     worker.on("error", finish);
     worker.on("exit", finish);
@@ -97,16 +63,14 @@ export class EarlyCheck {
    * Undefined when there is nothing worth a thread: no compiled worker file (vitest runs the
    * sources), or no manifest of `minManifestBytes` or more.
    */
-  static start(store: ManifestStore, dirs: readonly string[], options: EarlyCheckOptions = {}, seed?: { from: string; into: string }): EarlyCheck | undefined {
+  static start(store: ManifestStore, dirs: readonly string[], options: EarlyCheckOptions = {}): EarlyCheck | undefined {
     const min = options.minManifestBytes ?? MIN_MANIFEST_BYTES;
-    const jobs: WorkerJobs = { checks: [] };
+    const jobs: CheckJob[] = [];
     for (const dir of dirs) {
       const found = store.locate(dir);
-      if (found && found.size >= min) jobs.checks.push({ dir, manifest: found.path, stamp: found.stamp });
+      if (found && found.size >= min) jobs.push({ dir, manifest: found.path, stamp: found.stamp });
     }
-    const live = seed && store.locate(seed.from);
-    if (seed && live && live.size >= min) jobs.seed = { ...seed, manifest: live.path, stamp: live.stamp };
-    if ((jobs.checks.length === 0 && !jobs.seed) || !existsSync(workerFile())) return undefined;
+    if (jobs.length === 0 || !existsSync(workerFile())) return undefined;
     let worker: Worker;
     try {
       worker = startWorker(workerFile(), { workerData: jobs });
@@ -114,17 +78,6 @@ export class EarlyCheck {
       return undefined; // no thread (a limit on threads, say): the writer looks at the files itself
     }
     return new EarlyCheck(store, worker, jobs);
-  }
-
-  /**
-   * The spare made ahead, once it is finished, if it was made from the manifest `from` has
-   * now; undefined when it was not asked for, failed, or the generation has changed since.
-   * After close(), only a seed that was already finished counts.
-   */
-  async seeded(from: string): Promise<string | undefined> {
-    const result = this.#closed ? this.#seedDone : await this.#seed;
-    if (!result || "seedFailed" in result) return undefined;
-    return this.store.locate(from)?.stamp === result.stamp ? result.seeded : undefined;
   }
 
   /**
@@ -139,39 +92,7 @@ export class EarlyCheck {
 
   /** Stops the thread; the findings already made stay available. */
   async close(): Promise<void> {
-    this.#closed = true;
     await this.worker.terminate();
-  }
-}
-
-/**
- * What the worker does for the seed job, also callable in-process. The folder is new and
- * private to this process until the writer, holding the output lock, renames it into place;
- * links made while another build swapped generations are caught by the stamp (the live
- * manifest is rewritten by every swap), and the writer still checks every file it keeps.
- */
-export function runSeed(job: SeedJob): SeedResult {
-  try {
-    rmSync(job.into, { recursive: true, force: true });
-    mkdirSync(job.into);
-    const made = new Set<string>();
-    const whole = forEachRecordedFile(job.manifest, (file) => {
-      const dir = dirname(join(job.into, file));
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      try {
-        linkSync(join(job.from, file), join(job.into, file));
-      } catch {
-        // Missing in the live folder: the writer finds it stale and writes it.
-      }
-    });
-    if (!whole || stampOf(job.manifest) !== job.stamp) throw new Error("the manifest changed or is incomplete");
-    return { seeded: job.into, stamp: job.stamp };
-  } catch (error) {
-    rmSync(job.into, { recursive: true, force: true });
-    return { seedFailed: String(error) };
   }
 }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
@@ -34,13 +34,10 @@ export type GenerationMode = "unchanged" | "update-spare" | "seeded-spare" | "fr
  * When a spare is made by linking every file of the live generation (seeding):
  * - "eager": every build leaves a trusted spare, so the next edit never waits for one. For a
  *   preview server, whose next build is an edit someone is waiting on.
- * - "lazy": a build leaves the generation it replaced as the spare, but never seeds one while
- *   it waits. A one-shot build (CI, a deploy from a clean clone) never uses a spare, and
- *   seeding is one mkdir per folder and one link per file: about 1.3 s at 10,000 articles and
- *   20 s at 100,000. The build after one that left no spare seeds one ahead, on the early-check
- *   thread while it loads (early-check.ts); it takes it if it writes anything, and keeps it if
- *   nothing changed and it was finished in time. Only when there was none to take does the
- *   writer seed on its own thread.
+ * - "lazy": a build leaves the generation it replaced as the spare, but never seeds one; the
+ *   next build that writes seeds it then. A one-shot build (CI, a deploy from a clean clone)
+ *   never uses a spare, and seeding is one mkdir per folder and one link per file: about 2 s
+ *   at 10,000 articles and 20 s at 100,000, a twentieth of a cold build.
  */
 export type SparePolicy = "eager" | "lazy";
 
@@ -55,7 +52,6 @@ export class GenerationWriter implements Writer {
   /** The output folder holds files no Dateline build recorded: see `setAside`. */
   #replacesForeign = false;
   #setAside: string | undefined;
-  #seededAhead = false;
 
   private constructor(
     readonly outDir: string,
@@ -73,14 +69,9 @@ export class GenerationWriter implements Writer {
    * rebuild after an edit) reuses the spare, so only the spare is checked; otherwise the live
    * folder first, which an unchanged build keeps, then the spare.
    */
-  static checkAhead(outDir: string, manifestDir: string, likely: "changed" | "unchanged", options?: EarlyCheckOptions, spare: SparePolicy = "eager"): EarlyCheck | undefined {
+  static checkAhead(outDir: string, manifestDir: string, likely: "changed" | "unchanged", options?: EarlyCheckOptions): EarlyCheck | undefined {
     const dirs = likely === "changed" ? [spareOf(outDir)] : [outDir, spareOf(outDir)];
-    const store = new ManifestStore(manifestDir);
-    // With the lazy policy the build after a fresh one has no spare: it is made now, on the
-    // same thread, and the writer takes it if the build writes anything (prepare), or keeps
-    // it for the next build if it was finished in time (commit). Eager builds always have one.
-    const seed = spare === "lazy" && !store.locate(spareOf(outDir)) ? { from: outDir, into: seedOf(outDir) } : undefined;
-    return EarlyCheck.start(store, dirs, options, seed);
+    return EarlyCheck.start(new ManifestStore(manifestDir), dirs, options);
   }
 
   static async open(outDir: string, manifestDir: string, trust: boolean, early?: EarlyCheck, spare: SparePolicy = "eager"): Promise<GenerationWriter> {
@@ -94,11 +85,8 @@ export class GenerationWriter implements Writer {
       await recover(parent, name, outDir);
       const writer = new GenerationWriter(outDir, spareOf(outDir), new ManifestStore(manifestDir), lockPath, trust, trust ? early : undefined, spare);
       writer.#replacesForeign = holdsFiles(outDir) && !writer.manifests.read(outDir);
-      const ownSeed = basename(seedOf(outDir));
       for (const entry of readdirSync(parent)) {
         if (entry.startsWith(`.${name}.spare.trash-`) || entry.startsWith(`.${name}.staging-`)) writer.trash(join(parent, entry));
-        // Spares made ahead by builds that were killed, or by another build racing this one.
-        else if (entry.startsWith(`.${name}.seed-`) && entry !== ownSeed) writer.trash(join(parent, entry));
       }
       return writer;
     } catch (error) {
@@ -162,7 +150,7 @@ export class GenerationWriter implements Writer {
     if (!spare) {
       this.trash(this.spareDir);
       if (live) {
-        if (!(await this.adoptSeed(live))) this.seed(live);
+        this.seed(live);
         this.#mode = "seeded-spare";
         spare = this.manifests.read(this.spareDir);
       }
@@ -216,11 +204,10 @@ export class GenerationWriter implements Writer {
     try {
       if (this.#mode === "unchanged") {
         const live = this.manifests.read(this.outDir);
-        if (live && !this.manifests.read(this.spareDir)) {
+        if (this.sparePolicy === "eager" && live && !this.manifests.read(this.spareDir)) {
           await assertLockHeld(this.lockPath, this.outDir);
           this.trash(this.spareDir);
-          // A spare made ahead is kept if it was finished in time; the eager policy makes one.
-          if (!(await this.adoptSeed(live)) && this.sparePolicy === "eager") this.seed(live);
+          this.seed(live);
         }
         return;
       }
@@ -242,7 +229,6 @@ export class GenerationWriter implements Writer {
       }
       this.manifests.keepOnly(this.outDir, this.spareDir);
     } finally {
-      this.trash(seedOf(this.outDir));
       await releaseLock(this.lockPath);
     }
   }
@@ -251,7 +237,6 @@ export class GenerationWriter implements Writer {
     if (this.#finished) return;
     this.#finished = true;
     await this.early?.close();
-    this.trash(seedOf(this.outDir));
     // A half-updated spare has no manifest, so the next build will not trust it.
     if (this.#mode === "fresh" && this.#target) this.trash(this.#target);
     await releaseLock(this.lockPath);
@@ -317,28 +302,6 @@ export class GenerationWriter implements Writer {
     return stale;
   }
 
-  /**
-   * Puts the spare made ahead (early-check.ts) in place, if it was made from the live
-   * generation as it is now. The spare folder must be out of the way (trashed) already.
-   */
-  private async adoptSeed(live: Manifest): Promise<boolean> {
-    const seeded = await this.early?.seeded(this.outDir);
-    if (!seeded) return false;
-    try {
-      renameSync(seeded, this.spareDir);
-    } catch {
-      return false;
-    }
-    this.manifests.write(this.spareDir, live);
-    this.#seededAhead = true;
-    return true;
-  }
-
-  /** Whether this build's spare was made ahead, while the archive loaded (for tests). */
-  get seededAhead(): boolean {
-    return this.#seededAhead;
-  }
-
   /** Makes the spare a copy of the live generation, as hard links: no file contents are copied. */
   private seed(live: Manifest): void {
     const made = new Set<string>();
@@ -381,9 +344,4 @@ export class GenerationWriter implements Writer {
 
 function spareOf(outDir: string): string {
   return join(dirname(outDir), `.${basename(outDir)}.spare`);
-}
-
-/** Private to this process until the writer, holding the lock, renames it to the spare. */
-function seedOf(outDir: string): string {
-  return join(dirname(outDir), `.${basename(outDir)}.seed-${process.pid}`);
 }

@@ -200,14 +200,6 @@ export function alteredFiles(manifestPath: string, dir: string): string[] | unde
 }
 
 /**
- * Calls `onFile` with every path the manifest at `manifestPath` records; false when it is not
- * a complete manifest of this version (paths may have been passed by then).
- */
-export function forEachRecordedFile(manifestPath: string, onFile: (file: string) => void): boolean {
-  return scanManifest(manifestPath, (file) => onFile(file)) !== undefined;
-}
-
-/**
  * Calls `onFile` for every file the manifest records, in order, and returns its state; or
  * undefined when the file is not a complete manifest of this version (some files may have
  * been passed to `onFile` by then, so a caller must not act on them before this returns).
