@@ -141,8 +141,9 @@ function quotedEnd(text: string, start: number): number {
   const quote = text[start]!;
   const end = text.indexOf(quote, start + 1);
   if (end === -1) throw new GiveUp();
-  // `\` escapes in "…"; `''` is a quote in '…'. Either is left to the real parser.
-  if (quote === '"' && text.lastIndexOf("\\", end) > start) throw new GiveUp();
+  // `\` escapes in "…"; `''` is a quote in '…'. Either is left to the real parser. (Looked
+  // for in this string only: a search back from `end` crossed every earlier item of a list.)
+  if (quote === '"' && text.slice(start + 1, end).includes("\\")) throw new GiveUp();
   if (quote === "'" && text[end + 1] === "'") throw new GiveUp();
   return end;
 }
