@@ -112,6 +112,8 @@ describe("simple frontmatter", () => {
       "~", "null", "Null", "NULL", "true", "False", "TRUE", "yes", "no", "2024-12-02T10:00:00+03:00", "&a", "*a", "!x",
       "|", ">", "[", "]", "{a: 1}", "@x", "%x", "`x`", "", " ", "'", '"', "\\", "it's", 'say "hi"', "a\\nb", "?", ":", ",",
       "x,y", "[a]", "a]", "#", "...", "---", "a  b", "end:",
+      // Spaces YAML does not trim: only " " and tab separate and end its scalars.
+      "\u00a0", "x\u00a0", "\u00a0x", "x\u3000", "\u2003", "x\u205f",
     );
     const ordinary = fc.constantFrom("News", "Ünïcödé ☃", "🗞️", "2024-12-02", "Tomas Beltrane", "Calder-Moray", "Port Marren", "O'Neil", "x.y");
     const atom = fc.oneof({ arbitrary: ordinary, weight: 4 }, { arbitrary: tricky, weight: 1 });
@@ -123,7 +125,7 @@ describe("simple frontmatter", () => {
     );
     const flow = fc.array(fc.oneof(scalar, atom), { maxLength: 4 }).map((items) => `[${items.join(fc.sample(fc.constantFrom(", ", ",", " , "), 1)[0])}]`);
     const key = fc.constantFrom("title", "tags", "people", "date", "a", "b", "true", "null", "x-y", "k_1", "1a", "__proto__", "constructor");
-    const indent = fc.constantFrom("", "", "", "", "  ", "  ", "  ", "    ", " ", "\t");
+    const indent = fc.constantFrom("", "", "", "", "  ", "  ", "  ", "    ", " ", "\t", "\u00a0");
     const trailing = fc.constantFrom("", "", "", "", " ", "  ", " # c");
     const line = fc.oneof(
       fc.tuple(indent, key, fc.oneof(scalar, flow), trailing).map(([i, k, v, t]) => `${i}${k}: ${v}${t}`),

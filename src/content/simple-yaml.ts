@@ -68,8 +68,20 @@ interface Reader {
 }
 
 function isBlankOrComment(line: string): boolean {
-  const trimmed = line.trimStart();
-  return trimmed === "" || trimmed.startsWith("#");
+  const first = line.charCodeAt(indentOf(line));
+  return Number.isNaN(first) || first === 35; // nothing but spaces, or `#`
+}
+
+/**
+ * Only the space separates and ends YAML's scalars here (tabs never reach this reader):
+ * String#trim would also take a no-break or ideographic space that `yaml` keeps.
+ */
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return text.slice(start, end);
 }
 
 function indentOf(line: string): number {
@@ -91,7 +103,7 @@ function readMapping(reader: Reader, indent: number, depth: number): Record<stri
     if (BOOLEAN.test(key) || NOT_A_STRING[0]!.test(key) || Object.prototype.hasOwnProperty.call(map, key)) throw new GiveUp();
     if (depth === 1) reader.keyLines.set(key, reader.numbers[reader.next]!);
     reader.next++;
-    const inline = match[2]?.trimEnd() ?? "";
+    const inline = trimSpaces(match[2] ?? "");
     map[key] = inline === "" ? readNested(reader, indent, depth) : readInline(inline);
   }
   return map;
@@ -116,7 +128,7 @@ function readSequence(reader: Reader, indent: number): SimpleValue[] {
     const line = reader.lines[reader.next]!;
     if (indentOf(line) !== indent || !line.startsWith("-", indent)) break;
     if (!line.startsWith("- ", indent)) throw new GiveUp();
-    const value = line.slice(indent + 2).trim();
+    const value = trimSpaces(line.slice(indent + 2));
     if (value === "") throw new GiveUp();
     items.push(readInline(value));
     reader.next++;
@@ -168,7 +180,7 @@ function readFlowSequence(text: string): SimpleValue[] {
     } else {
       let end = inner.indexOf(",", i);
       if (end === -1) end = inner.length;
-      items.push(plainScalar(inner.slice(i, end).trimEnd(), true));
+      items.push(plainScalar(trimSpaces(inner.slice(i, end)), true));
       i = end;
     }
     skipSpaces();
