@@ -11,24 +11,52 @@ const EXCERPT_LENGTH = 240;
 
 export function plainText(markdown: string, stripped = stripMarkdown(markdown)): PlainText {
   const words = stripped.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  // Only the first paragraph with a letter or digit is wanted: the rest are not normalized.
-  const found = stripped.split(/\n\s*\n/).find((p) => /[\p{L}\p{N}]/u.test(p));
-  const first = found === undefined ? "" : found.replace(/\s+/g, " ").trim();
+  const first = firstParagraph(stripped)?.replace(/\s+/g, " ").trim() ?? "";
   return { wordCount: words?.length ?? 0, firstParagraph: truncate(first, EXCERPT_LENGTH) };
 }
 
-export function stripMarkdown(markdown: string): string {
-  const withoutHtml = stripTags(markdown.replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, "").replace(/<!--[\s\S]*?-->/g, ""));
-  return withoutHtml
-    .replace(/^\s{0,3}#{1,6}\s+.*$/gm, "")
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-    .replace(/^\s{0,3}\[[^\]]+\]:.*$/gm, "")
-    .replace(/^\s{0,3}>\s?/gm, "")
-    .replace(/^\s{0,3}(?:[-*+]|\d+[.)])\s+/gm, "")
-    .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^\n]*?\S)\1/g, "$2");
+const PARAGRAPH_BREAK = /\n\s*\n/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * The first of `text.split(/\n\s*\n/)` with a letter or digit, found without splitting the
+ * whole body: the break cannot match an empty string, so these are split's pieces exactly.
+ */
+function firstParagraph(text: string): string | undefined {
+  for (let start = 0; ; ) {
+    PARAGRAPH_BREAK.lastIndex = start;
+    const found = PARAGRAPH_BREAK.exec(text);
+    const piece = text.slice(start, found ? found.index : text.length);
+    if (LETTER_OR_DIGIT.test(piece)) return piece;
+    if (!found) return undefined;
+    start = found.index + found[0].length;
+  }
 }
+
+/**
+ * Each pass runs only when the text holds what its pattern cannot match without (a `#`, a
+ * `](`, …): most news bodies have no headings, links, quotes or emphasis, and a pass over a
+ * body costs as much whether it finds anything or not. The result is the same either way.
+ */
+export function stripMarkdown(markdown: string): string {
+  let text = markdown;
+  if (text.includes("```") || text.includes("~~~")) text = text.replace(/```[\s\S]*?```|~~~[\s\S]*?~~~/g, "");
+  if (text.includes("<!--")) text = text.replace(/<!--[\s\S]*?-->/g, "");
+  text = stripTags(text);
+  if (text.includes("#")) text = text.replace(/^\s{0,3}#{1,6}\s+.*$/gm, "");
+  if (text.includes("](")) {
+    text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1");
+    text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  }
+  if (text.includes("][")) text = text.replace(/\[([^\]]*)\]\[[^\]]*\]/g, "$1");
+  if (text.includes("]:")) text = text.replace(/^\s{0,3}\[[^\]]+\]:.*$/gm, "");
+  if (text.includes(">")) text = text.replace(/^\s{0,3}>\s?/gm, "");
+  text = text.replace(/^\s{0,3}(?:[-*+]|\d+[.)])\s+/gm, "");
+  if (EMPHASIS_MARK.test(text)) text = text.replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^\n]*?\S)\1/g, "$2");
+  return text;
+}
+
+const EMPHASIS_MARK = /[*_`]|~~/;
 
 /**
  * `<` up to the next `>` on its line, removed as `/<[^>\n]+>/g` would, in linear time: that
