@@ -72,6 +72,8 @@ export interface IncrementalReport {
   filesReused: number;
   /** How the search index was made: patched from the live one, or in full. */
   search?: "full" | "patch";
+  /** Worker threads that read and wrote the search documents; 0 or absent: the main thread. */
+  searchThreads?: number;
   /** In a session: whether the Library was made from the previous build's (library-memo.ts). */
   libraryPatched?: boolean;
 }

@@ -195,7 +195,8 @@ async function runBuild(o: BuildOptions, format: DiagnosticFormat): Promise<numb
       process.stdout.write(
         `  articles: ${inc.articlesFromCache} from cache, ${inc.articlesProcessed} processed ` +
           `(${inc.pool === "workers" ? "in worker threads" : "in-process"}); ` +
-          `pages: ${inc.pagesKeyed} keyed, ${inc.pagesRendered} rendered${inc.pageThreads ? ` (templates in ${inc.pageThreads} worker threads)` : ""}, ${inc.filesReused} files unchanged; output: ${inc.outputMode}\n`,
+          `pages: ${inc.pagesKeyed} keyed, ${inc.pagesRendered} rendered${inc.pageThreads ? ` (templates in ${inc.pageThreads} worker threads)` : ""}, ${inc.filesReused} files unchanged; ` +
+          `output: ${inc.outputMode}${inc.searchThreads ? ` (search documents in ${inc.searchThreads} worker threads)` : ""}\n`,
       );
     }
   }

@@ -9,6 +9,10 @@ import { decodePostings, parseShard, searchPaths } from "../src/search/format.js
 import { assignDocIds, idFor } from "../src/search/ids.js";
 import { writeSearchIndex } from "../src/search/search-index.js";
 import { searchTokenizer, tokenizerModule } from "../src/search/tokenize.js";
+import { HtmlPack } from "../src/cache/html-pack.js";
+import { readBody } from "../src/content/source.js";
+import { docContent, docInput, packDocContent, type IndexedDoc } from "../src/search/docs.js";
+import { digest } from "../src/util/digest.js";
 import { MemoryWriter } from "../src/write/memory.js";
 import { article, buildProject, NOW, ROOT, tempProject } from "./helpers.js";
 import { HOSTILE_TEXT } from "./support/search-sample.js";
@@ -232,7 +236,7 @@ describe("reading documents in worker threads", () => {
     const inputs = checked.library!.articles.map((a) => docInput(a, checked.config));
     const collect = async (workers: number) => {
       const docs: unknown[] = new Array(inputs.length);
-      await lib.readDocs(inputs.length, (i) => inputs[i]!, searchTokenizer(), (doc, i) => void (docs[i] = doc), workers);
+      await lib.readDocs(inputs.length, (i) => inputs[i]!, searchTokenizer(), (doc, i) => void (docs[i] = doc), { workers });
       return docs;
     };
     const threaded = await collect(2);
@@ -243,6 +247,60 @@ describe("reading documents in worker threads", () => {
     const error = await collect(2).catch((e: unknown) => e);
     expect((error as Error).name).toBe("DatelineError");
     expect((error as Error).message).toContain(checked.library!.articles[70]!.file);
+  });
+});
+
+describe("documents written by the threads that read them (a cold build's fresh folder)", () => {
+  it("are the files the main thread makes, read from where loading stored them, or from the article when that is lost", async () => {
+    const lib = (await import(pathToFileURL(join(ROOT, "lib", "search", "doc-pool.js")).href)) as typeof import("../src/search/doc-pool.js");
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 130; i++) many[`articles/2024/story-${i}.md`] = article({ title: `"Story ${i}"`, date: "2024-03-01" }, `Words of story ${i}: café *harbours*.`);
+    const checked = await checkSite({ projectDir: await tempProject(many), now: NOW });
+    const articles = checked.library!.articles;
+    const inputs = articles.map((a) => docInput(a, checked.config));
+    const tokenizer = searchTokenizer();
+    const expected: IndexedDoc[] = [];
+    await lib.readDocs(inputs.length, (i) => inputs[i]!, tokenizer, (doc, i) => void (expected[i] = doc as IndexedDoc), { workers: 0 });
+
+    // What loading stores: each article's content in a pack. One entry says something else, to
+    // show it is read from there; one is damaged and one points at a pack that is gone.
+    const cache = await mkdtemp(join(tmpdir(), "dateline-pack-"));
+    const pack = HtmlPack.open(join(cache, "bodies.pack"), true);
+    const refs = await Promise.all(articles.map(async (a, i) => {
+      const content = i === 3 ? { textJson: JSON.stringify("stored text"), terms: ["stored"], tfs: [1] } : docContent(a.title, await readBody(a), tokenizer);
+      return { pack: pack.path, ref: pack.append(packDocContent(content)) };
+    }));
+    pack.close();
+    refs[5] = { ...refs[5]!, ref: { ...refs[5]!.ref, sha: "0".repeat(64) } };
+    refs[7] = { ...refs[7]!, pack: join(cache, "gone.pack") };
+
+    const out = await mkdtemp(join(tmpdir(), "dateline-docs-"));
+    const written: unknown[] = [];
+    await lib.readDocs(inputs.length, (i) => ({ ...inputs[i]!, packed: refs[i]!, writeTo: `docs/${i}.json` }), tokenizer,
+      (doc, i) => void (written[i] = doc), { workers: 2, directory: out });
+    for (let i = 0; i < articles.length; i++) {
+      const file = await readFile(join(out, `docs/${i}.json`), "utf8");
+      expect(written[i]).toEqual({ key: digest(file), terms: i === 3 ? ["stored"] : expected[i]!.terms, tfs: i === 3 ? [1] : expected[i]!.tfs });
+      if (i === 3) expect(file).toContain('"stored text"');
+      else expect(file, `document ${i}`).toBe(expected[i]!.file);
+    }
+  });
+
+  it("are how a cold build on disk writes its index, with the same files as every other build", async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) many[`articles/2024/story-${i}.md`] = article({ title: `"Story ${i}"`, date: "2024-03-01", tags: `[T${i % 5}]` }, `Words of story ${i}: café harbours.`);
+    const dir = await tempProject(many);
+    const compiled = (await import(pathToFileURL(join(ROOT, "lib", "index.js")).href)) as typeof import("../src/index.js");
+    const options = { projectDir: dir, templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"), now: NOW };
+    const cold = await compiled.build({ ...options, cache: "refresh" });
+    expect(cold.incremental).toMatchObject({ outputMode: "fresh", search: "full", searchThreads: 2 });
+    const memory = await buildProject(dir);
+    const docs = [...memory.writer.files.keys()].filter((p) => p.startsWith("search-index/docs/"));
+    expect(docs.length).toBe(100);
+    for (const path of docs) expect(await readFile(join(dir, "dist", path), "utf8"), path).toBe(memory.writer.text(path));
+    // Their keys are the files' own: the next build finds every document in place.
+    const warm = await compiled.build(options);
+    expect(warm.incremental).toMatchObject({ outputMode: "unchanged", pagesRendered: 0 });
   });
 });
 

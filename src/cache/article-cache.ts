@@ -7,7 +7,7 @@ import { packDocContent, unpackDocContent, type DocContent, type DocContents } f
 import type { Diagnostic } from "../diagnostics.js";
 import { digest } from "../util/digest.js";
 import { CACHE_FORMAT_VERSION } from "./keys.js";
-import { HtmlPack, type PackRef } from "./html-pack.js";
+import { HtmlPack, type PackedAt, type PackRef } from "./html-pack.js";
 import { FORMAT, INDEX_FILE, readIndex, statSignature, writeAtomically, type Entry, type IndexBody } from "./article-index.js";
 
 /**
@@ -244,11 +244,18 @@ export class ArticleCache {
     }
     const pack = refs.size > 0 ? HtmlPack.open(this.#pack.path, false) : undefined;
     this.close();
+    const current = (article: Article) => {
+      const found = refs.get(article.id);
+      return found && pack && !pack.closed && found.digest === article.digest ? { pack, ref: found.ref } : undefined;
+    };
     return {
       content: (article) => {
-        const found = refs.get(article.id);
-        if (!found || !pack || pack.closed || found.digest !== article.digest) return undefined;
-        return readSearchContent(pack, found.ref);
+        const found = current(article);
+        return found && readSearchContent(found.pack, found.ref);
+      },
+      where: (article) => {
+        const found = current(article);
+        return found && { pack: found.pack.path, ref: found.ref };
       },
       done: () => pack?.close(),
     };
@@ -350,6 +357,8 @@ function readSearchContent(pack: HtmlPack, ref: PackRef): DocContent | undefined
 
 export interface SearchContentReader {
   content: DocContents;
+  /** Where the content is in the pack, for a thread that reads it itself (undefined: read the file). */
+  where(article: Article): PackedAt | undefined;
   done(): void;
 }
 

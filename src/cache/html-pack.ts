@@ -32,6 +32,12 @@ export class HtmlPack {
     return new HtmlPack(path, fd, fstatSync(fd).size);
   }
 
+  /** Opens an existing pack only to read it (throws when there is none). */
+  static openToRead(path: string): HtmlPack {
+    const fd = openSync(path, "r");
+    return new HtmlPack(path, fd, fstatSync(fd).size);
+  }
+
   get size(): number {
     return this.#size;
   }
@@ -66,5 +72,38 @@ export class HtmlPack {
     if (this.#fd < 0) return;
     closeSync(this.#fd);
     this.#fd = -1;
+  }
+}
+
+/** An entry and the pack that holds it: what another thread needs to read the entry itself. */
+export interface PackedAt {
+  pack: string;
+  ref: PackRef;
+}
+
+/**
+ * Read-only handles on packs, each opened when first read and all closed by `close`, for a
+ * worker thread that reads many entries by where they are. A pack that cannot be opened reads
+ * as lost (undefined), like an entry whose bytes changed.
+ */
+export class PackReaders {
+  readonly #packs = new Map<string, HtmlPack | undefined>();
+
+  read(at: PackedAt): string | undefined {
+    if (!this.#packs.has(at.pack)) {
+      let pack: HtmlPack | undefined;
+      try {
+        pack = HtmlPack.openToRead(at.pack);
+      } catch {
+        pack = undefined;
+      }
+      this.#packs.set(at.pack, pack);
+    }
+    return this.#packs.get(at.pack)?.read(at.ref);
+  }
+
+  close(): void {
+    for (const pack of this.#packs.values()) pack?.close();
+    this.#packs.clear();
   }
 }

@@ -166,7 +166,9 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         ctx.forgetCards();
         await fileKeys(outputs);
         try {
-          if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer, searchContents.content));
+          // The folder is new, so threads may write the documents into it as page threads did.
+          const direct = writer.directory === undefined ? undefined : { directory: writer.directory, where: searchContents.where };
+          if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer, searchContents.content, direct));
         } finally {
           searchContents.done();
         }
@@ -236,7 +238,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           pagesRendered: rendered,
           pageThreads,
           filesReused: outputs.size - stale.size,
-          ...(search && { search: search.mode }),
+          ...(search && { search: search.mode, searchThreads: search.threads }),
           ...(options.session && { libraryPatched: options.session.libraries.patched }),
         },
       };

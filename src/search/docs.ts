@@ -1,3 +1,4 @@
+import type { PackedAt, PackReaders } from "../cache/html-pack.js";
 import type { SiteConfig } from "../config.js";
 import { readBody } from "../content/source.js";
 import { stripMarkdown } from "../content/plaintext.js";
@@ -88,6 +89,8 @@ export interface DocInput {
   /** The article file, for messages. */
   file: string;
   record: Omit<DocRecord, "text">;
+  /** Where loading stored the content (the article cache's pack): read there before the file. */
+  packed?: PackedAt;
 }
 
 /**
@@ -151,7 +154,10 @@ export function docInput(article: PublishedArticle, config: Pick<SiteConfig, "pa
   };
 }
 
-export async function readDoc(input: DocInput, tokenizer: SearchTokenizer): Promise<IndexedDoc> {
+export async function readDoc(input: DocInput, tokenizer: SearchTokenizer, packs?: PackReaders): Promise<IndexedDoc> {
+  const packed = input.packed && packs?.read(input.packed);
+  const stored = packed === undefined ? undefined : unpackDocContent(packed);
+  if (stored) return indexedDoc(input, stored);
   let body: string;
   try {
     body = await readBody(input);

@@ -1,7 +1,9 @@
 import type { Library, PublishedArticle } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
 import type { Writer } from "../write/writer.js";
-import { readDocs } from "./doc-pool.js";
+import type { PackedAt } from "../cache/html-pack.js";
+import { docThreads, readDocs } from "./doc-pool.js";
+import type { DocTask, WrittenDoc } from "./doc-worker.js";
 import { docInput, indexedDoc, readDoc, type DocContents, type IndexedDoc } from "./docs.js";
 import { searchPaths, serializeShard } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex } from "./plan.js";
@@ -20,12 +22,23 @@ const WRITE_CONCURRENCY = 16;
  */
 const HELD_CHARS = 64 * 2 ** 20;
 
+/**
+ * For a build that fills a fresh folder and writes documents as they are made (`sink`): the
+ * threads that read the documents write them into the folder themselves, reading each from
+ * where loading stored its content when it did.
+ */
+export interface DirectDocs {
+  directory: string;
+  where: (article: PublishedArticle) => PackedAt | undefined;
+}
+
 export async function planFullIndex(
   library: Library,
   config: IndexConfig,
   sink?: (path: string, contents: string) => Promise<void>,
   heldChars = HELD_CHARS,
   made?: DocContents,
+  direct?: DirectDocs,
 ): Promise<PlannedIndex> {
   const base = indexBase(library, config);
   const { tokenizer, ids } = base;
@@ -40,23 +53,43 @@ export async function planFullIndex(
     held.set(path, contents);
     budget -= contents.length;
   };
-  const onDoc = async (doc: IndexedDoc, i: number) => {
+  const onDoc = async (doc: IndexedDoc | WrittenDoc, i: number) => {
     const id = ids[i]!;
     const path = searchPaths.doc(id);
-    keys.set(path, fileKey(doc.file));
     postings.add(ordinal.get(id)!, doc.terms, doc.tfs);
+    if ("key" in doc) {
+      keys.set(path, doc.key);
+      return;
+    }
+    keys.set(path, fileKey(doc.file));
     if (sink) await sink(path, doc.file);
     else hold(path, doc.file);
   };
-  // Documents whose content loading made are finished here; only the others are read again.
-  const unread: number[] = [];
-  for (let i = 0; i < library.articles.length; i++) {
-    const article = library.articles[i]!;
-    const content = made?.(article);
-    if (content) await onDoc(indexedDoc(docInput(article, config), content), i);
-    else unread.push(i);
+  const threads = direct && sink ? docThreads(library.articles.length) : 0;
+  let readThreads = threads;
+  if (direct && threads > 0) {
+    // Reading the stored content, making and writing the files are most of a cold index at
+    // 100,000 articles (about 12 of its 25 s), which the main thread did alone after the pages
+    // with the other core idle.
+    await readDocs(library.articles.length, (i) => {
+      const article = library.articles[i]!;
+      const task: DocTask = { ...docInput(article, config), writeTo: searchPaths.doc(ids[i]!) };
+      const at = direct.where(article);
+      if (at) task.packed = at;
+      return task;
+    }, tokenizer, onDoc, { workers: threads, directory: direct.directory });
+  } else {
+    // Documents whose content loading made are finished here; only the others are read again.
+    const unread: number[] = [];
+    for (let i = 0; i < library.articles.length; i++) {
+      const article = library.articles[i]!;
+      const content = made?.(article);
+      if (content) await onDoc(indexedDoc(docInput(article, config), content), i);
+      else unread.push(i);
+    }
+    readThreads = docThreads(unread.length);
+    await readDocs(unread.length, (k) => docInput(library.articles[unread[k]!]!, config), tokenizer, (doc, k) => onDoc(doc, unread[k]!), { workers: readThreads });
   }
-  await readDocs(unread.length, (k) => docInput(library.articles[unread[k]!]!, config), tokenizer, (doc, k) => onDoc(doc, unread[k]!));
   const shards: string[] = [];
   for (const [shard, terms] of postings.shards(tokenizer)) {
     shards.push(shard);
@@ -75,6 +108,7 @@ export async function planFullIndex(
 
   return {
     mode: "full",
+    threads: readThreads,
     docs: ids.length,
     keys,
     state: base.state,

@@ -119,6 +119,7 @@ export async function planPatch(library: Library, config: IndexConfig, live: Liv
     }
     return {
       mode: "patch",
+      threads: 0,
       docs: base.ids.length,
       keys,
       state: base.state,

@@ -25,6 +25,8 @@ export interface SearchState {
 /** An index ready to be written: every file's key up front (for the writer), contents on demand. */
 export interface PlannedIndex {
   mode: "full" | "patch";
+  /** Worker threads that read (and, in a fresh folder, wrote) the documents; 0: the main thread. */
+  threads: number;
   /** Documents in the index. */
   docs: number;
   /** output path → key (the digest of the file's bytes) for every file of the index. */

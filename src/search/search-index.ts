@@ -1,6 +1,6 @@
 import type { Library } from "../model/library.js";
 import type { Writer } from "../write/writer.js";
-import { planFullIndex } from "./full.js";
+import { planFullIndex, type DirectDocs } from "./full.js";
 import { planPatch, type LiveIndex } from "./patch.js";
 import type { IndexConfig, PlannedIndex } from "./plan.js";
 import type { DocContents } from "./docs.js";
@@ -19,9 +19,10 @@ export { SEARCH_BUNDLE_DIR } from "./format.js";
 /**
  * A full index, each document written as soon as it is made. `contents` gives what loading
  * made of an article's text (the cached build keeps it); the rest are read from their files.
+ * `direct` is for a writer filling a fresh folder: threads write the documents into it.
  */
-export async function writeSearchIndex(library: Library, config: IndexConfig, writer: Writer, contents?: DocContents): Promise<PlannedIndex> {
-  const index = await planFullIndex(library, config, (path, contents) => writer.write(path, contents), undefined, contents);
+export async function writeSearchIndex(library: Library, config: IndexConfig, writer: Writer, contents?: DocContents, direct?: DirectDocs): Promise<PlannedIndex> {
+  const index = await planFullIndex(library, config, (path, contents) => writer.write(path, contents), undefined, contents, direct);
   await index.write(writer);
   return index;
 }
