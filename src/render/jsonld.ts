@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from "../content/article.js";
-import { nameKey } from "../content/slug.js";
+import { foldName, nameKey } from "../content/slug.js";
 import { toIso } from "../dates.js";
 import type { PublishedArticle } from "../model/library.js";
 import { resolveReference, routes } from "../model/routes.js";
@@ -73,7 +73,7 @@ function publisher(ctx: ViewContext): Json {
  * editor states the subject.
  */
 function entityNodes(a: PublishedArticle, ctx: ViewContext): { about: Json[]; mentions: Json[] } {
-  const lead = nameKey(`${a.title} ${a.summary ?? ""}`);
+  const lead = foldName(`${a.title} ${a.summary ?? ""}`);
   const about: Json[] = [];
   const mentions: Json[] = [];
   for (const type of ENTITY_TYPES) {
