@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
-import { resolveInside } from "../write/writer.js";
+import { writeIntoFresh } from "../write/writer.js";
 import { TemplateRenderer } from "./eleventy.js";
 import { keyOfKeyedJson } from "./page-keys.js";
 import type { TemplateData } from "./views.js";
@@ -46,13 +44,7 @@ if (port) {
         const data = JSON.parse(task.json) as TemplateData;
         if (task.bodyHtml !== undefined && data.page.template === "article") data.page.bodyHtml = task.bodyHtml;
         const html = await (await (renderer ??= TemplateRenderer.create(setup.templatesDir))).render(data, task.label);
-        const file = resolveInside(setup.directory, task.output);
-        const dir = dirname(file);
-        if (!made.has(dir)) {
-          mkdirSync(dir, { recursive: true });
-          made.add(dir);
-        }
-        writeFileSync(file, html);
+        writeIntoFresh(setup.directory, task.output, html, made);
         results.push({ ok: true, key: keyOfKeyedJson(setup.pagesKey, task.output, task.json) });
       } catch (error) {
         const named = error instanceof DatelineError;

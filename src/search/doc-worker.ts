@@ -1,9 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { PackReaders } from "../cache/html-pack.js";
 import { DatelineError } from "../errors.js";
-import { resolveInside } from "../write/writer.js";
+import { writeIntoFresh } from "../write/writer.js";
 import { readDoc, type DocInput, type IndexedDoc } from "./docs.js";
 import { fileKey } from "./plan.js";
 import { searchTokenizer } from "./tokenize.js";
@@ -58,13 +56,7 @@ if (port) {
             results.push({ ok: true, doc });
             continue;
           }
-          const file = resolveInside(directory, input.writeTo);
-          const dir = dirname(file);
-          if (!made.has(dir)) {
-            mkdirSync(dir, { recursive: true });
-            made.add(dir);
-          }
-          writeFileSync(file, doc.file);
+          writeIntoFresh(directory, input.writeTo, doc.file, made);
           results.push({ ok: true, written: { key: fileKey(doc.file), terms: doc.terms, tfs: doc.tfs } });
         } catch (error) {
           const named = error instanceof DatelineError;

@@ -1,4 +1,5 @@
-import { isAbsolute, normalize, posix, resolve, sep } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, normalize, posix, resolve, sep } from "node:path";
 import { DatelineError } from "../errors.js";
 
 /**
@@ -46,4 +47,19 @@ export function resolveInside(root: string, path: string): string {
     throw new DatelineError(`refusing to write outside the output folder: ${JSON.stringify(path)}`);
   }
   return full;
+}
+
+/**
+ * Writes a file into the fresh folder a cold build fills, from a worker thread (pages, search
+ * documents): synchronous, as the thread has nothing else to do, and each folder made once;
+ * `made` is the thread's own record of the folders it has made.
+ */
+export function writeIntoFresh(directory: string, path: string, contents: string, made: Set<string>): void {
+  const file = resolveInside(directory, path);
+  const dir = dirname(file);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  writeFileSync(file, contents);
 }
