@@ -2,7 +2,7 @@ import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, rmSync, unli
 import { mkdir, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
-import { acquireLock, assertLockHeld, holdsFiles, moveAside, recover, releaseLock, removeWithEmptyParents, swapIn, trashFolder } from "./disk.js";
+import { acquireLock, assertLockHeld, holdsFiles, moveAside, recover, releaseLock, removeWithEmptyParents, swapIn, moveToTrash, deleteInBackground } from "./disk.js";
 import { resolveInside, type Writer } from "./writer.js";
 import { EarlyCheck, type EarlyCheckOptions } from "./early-check.js";
 import { manifestOf, matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
@@ -52,6 +52,8 @@ export class GenerationWriter implements Writer {
   /** The output folder holds files no Dateline build recorded: see `setAside`. */
   #replacesForeign = false;
   #setAside: string | undefined;
+  /** Folders moved out of the way, deleted once this build has written its files. */
+  readonly #trashed: string[] = [];
 
   private constructor(
     readonly outDir: string,
@@ -230,6 +232,7 @@ export class GenerationWriter implements Writer {
       this.manifests.keepOnly(this.outDir, this.spareDir);
     } finally {
       await releaseLock(this.lockPath);
+      deleteInBackground(this.#trashed.splice(0));
     }
   }
 
@@ -240,6 +243,7 @@ export class GenerationWriter implements Writer {
     // A half-updated spare has no manifest, so the next build will not trust it.
     if (this.#mode === "fresh" && this.#target) this.trash(this.#target);
     await releaseLock(this.lockPath);
+    deleteInBackground(this.#trashed.splice(0));
   }
 
   /** Unlinks first: the old file may be a hard link shared with the live generation. */
@@ -335,10 +339,14 @@ export class GenerationWriter implements Writer {
     return manifestOf(files);
   }
 
-  /** Forgets a folder's manifest and deletes the folder in the background (write/disk.ts). */
+  /**
+   * Forgets a folder's manifest and moves the folder out of the way; it is deleted in the
+   * background once this build has committed or aborted, not while it writes (write/disk.ts).
+   */
   trash(dir: string): void {
     this.manifests.drop(dir);
-    trashFolder(dir);
+    const moved = moveToTrash(dir);
+    if (moved) this.#trashed.push(moved);
   }
 }
 

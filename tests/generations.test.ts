@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { GenerationWriter } from "../src/write/generations.js";
+import { tempProject } from "./helpers.js";
+
+/** Folders beside the output that a build moved out of the way to delete. */
+function trashIn(root: string): string[] {
+  return readdirSync(root).filter((name) => name.includes(".trash-"));
+}
+
+async function until(condition: () => boolean, ms = 10_000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return true;
+}
+
+/**
+ * Deleting a folder while a build creates files makes every file it creates slower (on ext4
+ * without a journal, the allocator skips recently freed inodes one by one): a build moves old
+ * folders aside at once and deletes them only once it has written everything.
+ */
+describe("GenerationWriter's old folders", () => {
+  async function withOldSpare() {
+    const root = await tempProject({});
+    const outDir = join(root, "dist");
+    const manifests = join(root, "manifests");
+    mkdirSync(join(root, ".dist.spare", "2020", "old"), { recursive: true });
+    writeFileSync(join(root, ".dist.spare", "2020", "old", "index.html"), "an earlier build's page");
+    // Untrusted (a --no-cache build): the spare cannot be reused, so it goes.
+    const writer = await GenerationWriter.open(outDir, manifests, false);
+    const written = await writer.prepare(new Map([["index.html", "key-1"]]));
+    return { root, outDir, writer, written };
+  }
+
+  it("keeps a replaced spare, moved aside, while the build writes, and deletes it after the commit", async () => {
+    const { root, outDir, writer, written } = await withOldSpare();
+    expect(writer.mode).toBe("fresh");
+    expect(written).toEqual(new Set(["index.html"]));
+    expect(existsSync(join(root, ".dist.spare"))).toBe(false);
+    const [moved] = trashIn(root);
+    expect(moved).toMatch(/^\.dist\.spare\.trash-/);
+    await writer.write("index.html", "<p>new</p>");
+    expect(readFileSync(join(root, moved!, "2020", "old", "index.html"), "utf8")).toBe("an earlier build's page");
+
+    await writer.commit();
+    expect(readFileSync(join(outDir, "index.html"), "utf8")).toBe("<p>new</p>");
+    expect(await until(() => trashIn(root).length === 0)).toBe(true);
+  });
+
+  it("deletes what it moved aside, and its own unfinished folder, when the build is aborted", async () => {
+    const { root, outDir, writer } = await withOldSpare();
+    await writer.write("index.html", "<p>half</p>");
+    await writer.abort();
+    expect(existsSync(outDir)).toBe(false);
+    expect(await until(() => trashIn(root).length === 0 && !readdirSync(root).some((n) => n.includes(".staging-")))).toBe(true);
+  });
+});
