@@ -145,6 +145,19 @@ describe("per-term Atom feeds", () => {
     expect(author.title?.value).toBe("Feeds & <Fixture>: O'Brien & <Co>");
     expect(author.entries?.[0]?.title?.value).toBe(HOSTILE_IN_XML);
   });
+
+  it("give an article the same entry, byte for byte, in every term feed it is in", () => {
+    // Entries are made once per article and shared between feeds (render/feeds.ts).
+    const entryOf = (path: string, url: string) => {
+      const xml = site.writer.text(path);
+      const at = xml.indexOf(`<id>${url}</id>`);
+      expect(at).toBeGreaterThan(-1);
+      return xml.slice(xml.lastIndexOf("<entry>", at), xml.indexOf("</entry>", at));
+    };
+    const inFeeds = ["people/ana-lima/atom.xml", "authors/o-brien-co/atom.xml"].map((path) => entryOf(path, HOSTILE_URL));
+    expect(inFeeds[0]).toContain("<title type=\"text\">");
+    expect(inFeeds[1]).toBe(inFeeds[0]);
+  });
 });
 
 describe("feed discovery", () => {

@@ -24,4 +24,15 @@ describe("ViewContext", () => {
     expect(after).toEqual(before);
     expect(after[0]).not.toBe(before[0]);
   });
+
+  it("keeps other modules' per-article memos until it forgets the cards", async () => {
+    const site = await buildFixture("basic");
+    const ctx = new ViewContext(site.library!, site.config);
+    const key = Symbol("test memo");
+    ctx.articleMemo<string>(key).set(0, "made once");
+    expect(ctx.articleMemo<string>(key).get(0)).toBe("made once");
+    expect(ctx.articleMemo<string>(Symbol("another")).size).toBe(0);
+    ctx.forgetCards();
+    expect(ctx.articleMemo<string>(key).size).toBe(0);
+  });
 });

@@ -14,6 +14,7 @@ export class ViewContext {
   media: MediaIndex = new Map();
   #positions: Map<PublishedArticle, number> | undefined;
   readonly #cards = new Map<number, ArticleCardView>();
+  readonly #articleMemos = new Map<symbol, Map<number, unknown>>();
   /** One link per term: every card of an article with a tag shows the same one. */
   readonly #links = new WeakMap<object, LinkView>();
 
@@ -101,11 +102,24 @@ export class ViewContext {
   }
 
   /**
-   * Forgets the cards once every page that shows them is rendered, so the work that follows
-   * (the search index) has their memory; a card asked for later is built again, the same.
+   * A memo per article that another module keeps with this context, for values made from the
+   * Library that many pages repeat as cards are (a term feed's items, say). Its values must be
+   * plain data that nothing mutates; forgetCards() drops it with the cards.
+   */
+  articleMemo<T>(key: symbol): Map<number, T> {
+    let memo = this.#articleMemos.get(key);
+    if (!memo) this.#articleMemos.set(key, (memo = new Map()));
+    return memo as Map<number, T>;
+  }
+
+  /**
+   * Forgets the cards and the other per-article memos once every page that shows them is
+   * rendered, so the work that follows (the search index) has their memory; a card asked
+   * for later is built again, the same.
    */
   forgetCards(): void {
     this.#cards.clear();
+    this.#articleMemos.clear();
   }
 
   private makeCard(index: number): ArticleCardView {

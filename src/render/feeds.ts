@@ -61,7 +61,20 @@ export function toAtom(feed: FeedChannel): string {
   return `${out.join("\n")}\n${feed.items.map(atomEntry).join("")}</feed>\n`;
 }
 
+/**
+ * Entries by item: term feeds share their items (feed-items.ts), so an article's entry is
+ * made once however many feeds it is in. Items are plain data that nothing mutates once a
+ * feed is made of them; weak, so the entries go with the items.
+ */
+const atomEntries = new WeakMap<FeedItem, string>();
+
 function atomEntry(item: FeedItem): string {
+  let entry = atomEntries.get(item);
+  if (entry === undefined) atomEntries.set(item, (entry = makeAtomEntry(item)));
+  return entry;
+}
+
+function makeAtomEntry(item: FeedItem): string {
   const parts = [
     element("id", item.id),
     element("title", item.title, { type: "text" }),
