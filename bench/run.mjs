@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --sizes 1000,10000] [--rounds 3] [--compare-all]
+// npm run bench [-- --sizes 1000,10000] [--rounds 1] [--compare-all]
 //
 // Builds deterministic synthetic archives with Dateline (cold, warm, one article edited, the
 // same edit in a running `dateline serve`), vanilla Eleventy 3 and Hugo (when on the PATH),
@@ -23,7 +23,7 @@ const { values } = parseArgs({
     "compare-all": { type: "boolean", default: false },
     // Cold builds of the three tools, interleaved, this many times: on a shared machine one
     // round's ratios can be off by a fifth either way; the targets are checked on the medians.
-    rounds: { type: "string", default: "1" },
+    rounds: { type: "string", default: "3" },
   },
 });
 const rounds = Math.max(1, Math.floor(Number(values.rounds)) || 1);
