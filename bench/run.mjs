@@ -72,14 +72,18 @@ async function benchSize(n) {
   }, null, 2));
   const dateline = (...args) => measure(process.execPath, [join(ROOT, "bin", "dateline.js"), "build", ...args], { cwd: corpus });
 
-  await fresh(dlOut);
-  // The spare generation an earlier run left beside the output, too: a cold build moves it
-  // aside and deletes it after writing, and a deletion of 30,000 files slows every file the
-  // next minutes create (write/disk.ts), Eleventy's and Hugo's included. Measured this way,
-  // every tool starts from nothing, as on a fresh clone; `trash` is deleted once at the end.
-  await fresh(join(out, `.dateline-${n}.spare`));
-  await fresh(cacheDir);
-  const cold = await row(n, "dateline", "cold", await dateline("--no-cache"), dlOut);
+  // A cold build starts from nothing, as on a fresh clone: the output, the cache, and the spare
+  // generation an earlier run left beside the output too. A cold build would move that spare
+  // aside and delete it after writing, and a deletion of 30,000 files slows every file the
+  // next minutes create (write/disk.ts), Eleventy's and Hugo's included; `trash` is deleted
+  // once at the end.
+  const datelineCold = async (scenario) => {
+    await fresh(dlOut);
+    await fresh(join(out, `.dateline-${n}.spare`));
+    await fresh(cacheDir);
+    return row(n, "dateline", scenario, await dateline("--no-cache"), dlOut);
+  };
+  const cold = await datelineCold("cold");
   const warm = await row(n, "dateline", "warm", await dateline(), dlOut);
   const edited = join(corpus, paths[Math.floor(paths.length / 2)]);
   const original = await readFile(edited, "utf8");
@@ -107,13 +111,7 @@ async function benchSize(n) {
     if (!hugo) log("  (hugo is not on the PATH: Hugo comparison skipped; apt-get install hugo to include it)");
     for (let round = 1; round <= rounds; round++) {
       const tag = round === 1 ? "cold" : `cold-${round}`;
-      let dl = cold;
-      if (round > 1) {
-        await fresh(dlOut);
-        await fresh(join(out, `.dateline-${n}.spare`));
-        await fresh(cacheDir);
-        dl = await row(n, "dateline", tag, await dateline("--no-cache"), dlOut);
-      }
+      const dl = round === 1 ? cold : await datelineCold(tag);
       const elOut = await fresh(join(out, `eleventy-${n}`));
       const el = await row(n, "eleventy", tag, await measure(process.execPath, [join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--quiet", `--output=${elOut}`], { cwd: corpus }), elOut);
       let hu;
@@ -130,15 +128,16 @@ async function benchSize(n) {
     const mid = sorted.length >> 1;
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   };
-  const perRound = (f) => coldRounds.map(f);
+  const toEleventy = coldRounds.map((r) => ratio(r.dateline, r.eleventy));
+  const toHugo = coldRounds.map((r) => ratio(r.dateline, r.hugo));
   if (coldRounds.length > 1) {
     const show = (xs) => xs.map((x) => fmt(x)).join(", ");
-    log(`  cold / Eleventy per round: ${show(perRound((r) => ratio(r.dateline, r.eleventy)))}; cold / Hugo per round: ${show(perRound((r) => ratio(r.dateline, r.hugo)))} (medians below)`);
+    log(`  cold / Eleventy per round: ${show(toEleventy)}; cold / Hugo per round: ${show(toHugo)} (medians below)`);
   }
-  const hugoColdWall = median(perRound((r) => (r.hugo?.ok ? r.hugo.wall : NaN)));
+  const hugoColdWall = median(coldRounds.map((r) => (r.hugo?.ok ? r.hugo.wall : NaN)));
   const checks = [
-    ["cold / Eleventy", median(perRound((r) => ratio(r.dateline, r.eleventy))), "≤ 0.6", (x) => x <= 0.6, n === 10_000],
-    ["cold / Hugo", median(perRound((r) => ratio(r.dateline, r.hugo))), "≤ 1.5", (x) => x <= 1.5, n === 10_000],
+    ["cold / Eleventy", median(toEleventy), "≤ 0.6", (x) => x <= 0.6, n === 10_000],
+    ["cold / Hugo", median(toHugo), "≤ 1.5", (x) => x <= 1.5, n === 10_000],
     ["warm / Hugo cold", warm.ok ? warm.wall / hugoColdWall : NaN, "≤ 0.5", (x) => x <= 0.5, n === 10_000],
     ["edit-1 wall (s)", edit.wall, "< 1 s", (x) => x < 1, n === 10_000],
     ["serve edit-1 (s)", serveEdit.wall, "< 1 s", (x) => x < 1, n === 10_000],
