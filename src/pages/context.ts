@@ -6,7 +6,6 @@ import { toDatetimeAttribute, formatDisplayDate, type DateValue } from "../dates
 import type { Library, PublishedArticle, Term } from "../model/library.js";
 import { absoluteUrl, href, routes } from "../model/routes.js";
 import type { MediaIndex } from "../render/media.js";
-import { shareJson } from "../render/view-json.js";
 import type { ArticleCardView, LinkView, PaginationView, TimeView } from "../render/views.js";
 
 /** Small shared helpers every view builder uses: links, dates, cards, pagination. */
@@ -125,14 +124,14 @@ export class ViewContext {
 
   private makeCard(index: number): ArticleCardView {
     const a = this.library.articles[index]!;
-    return shareJson({
+    return {
       title: a.title,
       href: this.href(a.url),
       date: this.time(a.date, routes.month(a.year, a.month)),
       summary: a.summary ?? a.excerpt,
       authors: this.authorLinks(a),
       tags: this.tagLinks(a),
-    });
+    };
   }
 
   /** The slice of `items` shown on page `page`, as cards. */

@@ -4,7 +4,6 @@ import { digest } from "../util/digest.js";
 import { isHtmlSpec, type HtmlSpec } from "../pages/plan.js";
 import { renderPage, templateInput, type RenderEnv, type TemplateInput } from "./page.js";
 import type { TemplateData } from "./views.js";
-import { viewJson } from "./view-json.js";
 
 /**
  * A page's key is a digest of everything its template receives, so two builds give a page
@@ -25,7 +24,7 @@ import { viewJson } from "./view-json.js";
 export function keyingEnv(env: Omit<RenderEnv, "templates" | "renderBody">, bodyIdentity: (article: PublishedArticle) => string): RenderEnv {
   return {
     ...env,
-    templates: { render: async (data) => viewJson(data) },
+    templates: { render: async (data) => JSON.stringify(data) },
     renderBody: async (article) => {
       const identity = `\u0000body:${bodyIdentity(article)}`;
       return { html: identity, headings: [{ depth: 1, id: identity, text: identity }] };
@@ -77,7 +76,7 @@ export function htmlPageKey(pagesKey: string, output: string, data: TemplateData
  */
 export function keyedJson(data: TemplateData, standIn: string | undefined): string {
   const keyed = standIn === undefined || data.page.template !== "article" ? data : { ...data, page: { ...data.page, bodyHtml: standIn } };
-  return viewJson(keyed);
+  return JSON.stringify(keyed);
 }
 
 export function keyOfKeyedJson(pagesKey: string, output: string, json: string): string {

@@ -5,7 +5,6 @@ import { FEED_TYPES } from "./feed-items.js";
 import { jsonForScript, newsArticleJsonLd } from "./jsonld.js";
 import { articleMeta, websiteMeta } from "./meta.js";
 import type { BuiltView } from "../pages/views.js";
-import { shareJson } from "./view-json.js";
 import type { HeadView, Section, SiteView } from "./views.js";
 
 /** The parts of every page that do not depend on the page: built once per build. */
@@ -19,8 +18,7 @@ export function buildSiteView(ctx: ViewContext): SiteView {
     { name: "Authors", route: routes.authors(), section: "authors" },
     { name: "Search", route: routes.search(), section: "search" },
   ];
-  // Shared: every page's view holds this one object (render/view-json.ts).
-  return shareJson({
+  return {
     title: config.title,
     description: config.description,
     language: config.language,
@@ -36,7 +34,7 @@ export function buildSiteView(ctx: ViewContext): SiteView {
     ],
     publisher: config.publisher.name,
     generator: "Dateline",
-  });
+  };
 }
 
 /**
