@@ -437,6 +437,21 @@ describe("the search text of headings", () => {
     }
   });
 
+  it("is the same from the stripped text loading made as from the Markdown, with or without headings", async () => {
+    const { searchText } = await import("../src/search/docs.js");
+    const { stripMarkdown } = await import("../src/content/plaintext.js");
+    const pieces = ["#", "## ", "Word", " ", "\n", "\n\n", "*em*", "**b**", "`c`", "[l](u)", "![i](p)", "> ", "- ", "1. ",
+      "<b>", "</b>", "```\ncode\n```", "~~s~~", "[r][x]", "[x]: u", "“q”", "C#", "\t", "<!-- c -->", "_u_"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let run = 0; run < 3000; run++) {
+      let body = "";
+      const parts = 2 + (next() % 14);
+      for (let k = 0; k < parts; k++) body += pieces[next() % pieces.length];
+      expect(searchText(body, stripMarkdown(body)), JSON.stringify(body)).toBe(searchText(body));
+    }
+  });
+
   it("reads a heading with a long run of spaces in linear time", async () => {
     const { searchText } = await import("../src/search/docs.js");
     // The regex took 6 s for 40,000 spaces and grew with their square.

@@ -31,8 +31,11 @@ export function loadArticle(
   bytes: Uint8Array,
   options: LoadOptions,
   bag: DiagnosticBag,
-  /** Receives the Markdown body, for callers that render it straight away (the worker pool). */
-  sink?: { body?: string },
+  /**
+   * Receives the Markdown body, for callers that render it straight away (the worker pool),
+   * and its text stripped of markup (content/plaintext.ts), which search can reuse.
+   */
+  sink?: { body?: string; stripped?: string },
 ): Article | undefined {
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) {
@@ -67,7 +70,7 @@ export function loadArticle(
     }
     return undefined;
   }
-  return toArticle(file, text, fm, validated.value, options, bag);
+  return toArticle(file, text, fm, validated.value, options, bag, sink);
 }
 
 function toArticle(
@@ -77,6 +80,7 @@ function toArticle(
   data: Frontmatter,
   options: LoadOptions,
   bag: DiagnosticBag,
+  sink: { stripped?: string } | undefined,
 ): Article | undefined {
   let ok = true;
   const fail = (path: (string | number)[], rule: string, message: string, hint?: string) => {
@@ -179,6 +183,7 @@ function toArticle(
   }
   if (!ok || !published) return undefined;
   const stripped = stripMarkdown(fm.body);
+  if (sink) sink.stripped = stripped;
   const body = plainText(fm.body, stripped);
   const excludedEntities = (data.entities?.exclude ?? []).map(cleanName);
   const mediaRefs: RawMediaRef[] = [];

@@ -53,8 +53,14 @@ export function settingsKey(config: Pick<SiteConfig, "pathPrefix" | "timezone" |
   return digest(String(format), tokenizerSource, config.pathPrefix, config.timezone, config.language).slice(0, 16);
 }
 
-/** Plain text of a Markdown body for search: headings kept as text, markup and code dropped. */
-export function searchText(markdown: string): string {
+/**
+ * Plain text of a Markdown body for search: headings kept as text, markup and code dropped.
+ * `stripped` is `stripMarkdown(markdown)` when the caller has it (loading does, for entities
+ * and excerpts): a body with no `#` has no heading to keep, so that is the text already, and
+ * most news bodies have none.
+ */
+export function searchText(markdown: string, stripped?: string): string {
+  if (stripped !== undefined && !markdown.includes("#")) return stripped.replace(/\s+/g, " ").trim();
   const headings = markdown.replace(HEADING_LINE, (_line, content: string) => headingText(content));
   return stripMarkdown(headings).replace(/\s+/g, " ").trim();
 }
@@ -108,8 +114,8 @@ export interface DocContent {
 /** Where a full index finds the content made at load time; undefined means read the file. */
 export type DocContents = (article: PublishedArticle) => DocContent | undefined;
 
-export function docContent(title: string, markdown: string, tokenizer: SearchTokenizer): DocContent {
-  const text = searchText(markdown);
+export function docContent(title: string, markdown: string, tokenizer: SearchTokenizer, stripped?: string): DocContent {
+  const text = searchText(markdown, stripped);
   const counts = termCounts({ title, text }, tokenizer);
   return { textJson: JSON.stringify(text), terms: [...counts.keys()], tfs: [...counts.values()] };
 }

@@ -51,11 +51,11 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResu
   }
   let registry = compiled.get(task.registry.digest);
   if (!registry) compiled.set(task.registry.digest, (registry = compileRegistry(task.registry.entries)));
-  const source: { body?: string } = {};
+  const source: { body?: string; stripped?: string } = {};
   const article = loadArticle(task.file, bytes, { timezone: task.timezone, registry }, bag, source);
   if (!article) return { diagnostics: bag.list() };
   const body = await renderBodyText(article, source.body ?? "");
-  const search = docContent(article.title, source.body ?? "", (tokenizer ??= searchTokenizer()));
+  const search = docContent(article.title, source.body ?? "", (tokenizer ??= searchTokenizer()), source.stripped);
   return { article, body, search, diagnostics: bag.list() };
 }
 
