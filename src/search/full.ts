@@ -94,8 +94,12 @@ export async function planFullIndex(
   for (const [shard, terms] of postings.shards(tokenizer)) {
     shards.push(shard);
     const text = serializeShard(terms);
-    keys.set(searchPaths.shard(shard), fileKey(text));
-    hold(searchPaths.shard(shard), text);
+    const path = searchPaths.shard(shard);
+    keys.set(path, fileKey(text));
+    // Written at once, like the documents: held or not, a shard made here would otherwise be
+    // made again by `write` (at 100,000 articles, encoding the shards is seconds of one thread).
+    if (sink) await sink(path, text);
+    else hold(path, text);
   }
   const small = smallFiles(base, shards);
   for (const [path, contents] of small) keys.set(path, fileKey(contents));
@@ -120,7 +124,8 @@ export async function planFullIndex(
           await writer.write(path, held.get(path) ?? (await docAgain(article)).file);
         });
       }
-      const shardPaths = shards.map((s) => searchPaths.shard(s)).filter(wanted);
+      // With a sink, the documents and shards are written already.
+      const shardPaths = sink ? [] : shards.map((s) => searchPaths.shard(s)).filter(wanted);
       const remade = shardPaths.some((path) => !held.has(path));
       const files = function* () {
         for (const path of shardPaths) if (held.has(path)) yield [path, () => held.get(path)!] as const;
