@@ -8,16 +8,16 @@ import { runBatches } from "../work/batches.js";
 import type { Writer } from "../write/writer.js";
 import type { PageResult, PageTask, PageWorkerSetup } from "./page-worker.js";
 import { keyableInput, keyedJson, renderAndKey } from "./page-keys.js";
-import type { RenderEnv } from "./page.js";
+import { renderPage, type RenderEnv } from "./page.js";
 
 /**
  * Renders and keys every page of a build that starts from an empty folder (a cold build).
  * Views need the whole Library, so they are built on the main thread; the templates, the
  * keys and the writes — most of a page's cost — run on worker threads, which would otherwise
- * sit idle once the articles are loaded. Pages not made from templates (feeds, sitemaps) are
- * rendered on the main thread meanwhile. With one core, few pages, or the compiled worker file
- * missing (vitest runs the TypeScript sources), everything runs on the main thread; the bytes
- * and keys are the same either way (tests/worker-pool.test.ts drives both).
+ * sit idle once the articles are loaded. Files not made from templates (feeds, sitemaps) are
+ * made on the main thread and written by the threads. With one core, few pages, or the
+ * compiled worker file missing (vitest runs the TypeScript sources), everything runs on the
+ * main thread; the bytes and keys are the same either way (tests/worker-pool.test.ts).
  */
 const BATCH_SIZE = 16;
 /**
@@ -68,9 +68,13 @@ export async function renderEveryPage(
     await forEachLimit(pages, IN_THREAD_CONCURRENCY, inThread);
     return { keys, threads: 0 };
   }
-  const html: number[] = [];
-  const notHtml: number[] = [];
-  pages.forEach((page, i) => (isHtmlSpec(page.spec) ? html : notHtml).push(i));
+  // Generated files (term feeds, sitemaps) are made here, where the Library is, and written
+  // and keyed by the threads: at 100,000 articles the writes of the 28,000 term feeds were
+  // seconds of this thread, which is the bottleneck there. Site feeds stay here: their key
+  // comes from a second rendering with stand-in bodies.
+  const threaded: number[] = [];
+  const here: number[] = [];
+  pages.forEach((page, i) => (page.spec.kind === "feed" ? here : threaded).push(i));
   const setup: PageWorkerSetup = { templatesDir, directory, pagesKey };
   // Both run to the end even when one fails, so nothing writes into the folder once the
   // caller has thrown it away.
@@ -78,13 +82,15 @@ export async function renderEveryPage(
     runBatches<number, PageResult, string>({
       workerFile: workerFile(),
       threads,
-      tasks: html,
+      tasks: threaded,
       batchSize: BATCH_SIZE,
       label: "page rendering",
       workerData: setup,
       encode: (indexes) =>
         Promise.all(indexes.map(async (i): Promise<PageTask> => {
-          const page = pages[i]! as PlannedPage & { spec: HtmlSpec };
+          const planned = pages[i]!;
+          if (!isHtmlSpec(planned.spec)) return { output: planned.output, file: await renderPage(planned, env) };
+          const page = planned as PlannedPage & { spec: HtmlSpec };
           const { data, label, standIn } = await keyableInput(page, env, keying);
           const task: PageTask = { output: page.output, json: keyedJson(data, standIn), label };
           if (standIn !== undefined && data.page.template === "article") task.bodyHtml = data.page.bodyHtml;
@@ -95,10 +101,10 @@ export async function renderEveryPage(
         return result.key;
       },
       onResult: (key, at) => {
-        keys[html[at]!] = key;
+        keys[threaded[at]!] = key;
       },
     }),
-    forEachLimit(notHtml, IN_THREAD_CONCURRENCY, (i) => inThread(pages[i]!, i)),
+    forEachLimit(here, IN_THREAD_CONCURRENCY, (i) => inThread(pages[i]!, i)),
   ]);
   if (templated.status === "rejected") throw templated.reason;
   if (other.status === "rejected") throw other.reason;

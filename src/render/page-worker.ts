@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
+import { digest } from "../util/digest.js";
 import { writeIntoFresh } from "../write/writer.js";
 import { TemplateRenderer } from "./eleventy.js";
 import { keyOfKeyedJson } from "./page-keys.js";
@@ -23,11 +24,19 @@ export interface PageWorkerSetup {
  * cheaper than cloning an object graph, and the key needs that text anyway. An article page's
  * JSON carries the stand-in for its body; the body itself comes beside it.
  */
-export interface PageTask {
+export type PageTask = TemplatedPage | GeneratedFile;
+
+interface TemplatedPage {
   output: string;
   json: string;
   label: string;
   bodyHtml?: string;
+}
+
+/** A file the main thread made (a term feed, a sitemap): written here, keyed by its bytes. */
+interface GeneratedFile {
+  output: string;
+  file: string | Uint8Array;
 }
 
 export type PageResult = { ok: true; key: string } | { ok: false; message: string; hint?: string | undefined };
@@ -41,6 +50,11 @@ if (port) {
     const results: PageResult[] = [];
     for (const task of batch.tasks) {
       try {
+        if ("file" in task) {
+          writeIntoFresh(setup.directory, task.output, task.file, made);
+          results.push({ ok: true, key: digest(setup.pagesKey, task.output, task.file) });
+          continue;
+        }
         const data = JSON.parse(task.json) as TemplateData;
         if (task.bodyHtml !== undefined && data.page.template === "article") data.page.bodyHtml = task.bodyHtml;
         const html = await (await (renderer ??= TemplateRenderer.create(setup.templatesDir))).render(data, task.label);

@@ -54,7 +54,7 @@ export function resolveInside(root: string, path: string): string {
  * documents): synchronous, as the thread has nothing else to do, and each folder made once;
  * `made` is the thread's own record of the folders it has made.
  */
-export function writeIntoFresh(directory: string, path: string, contents: string, made: Set<string>): void {
+export function writeIntoFresh(directory: string, path: string, contents: string | Uint8Array, made: Set<string>): void {
   const file = resolveInside(directory, path);
   const dir = dirname(file);
   if (!made.has(dir)) {
