@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GenerationWriter } from "../src/write/generations.js";
+import { writeIntoFresh } from "../src/write/writer.js";
 import { tempProject } from "./helpers.js";
 
 /** Folders beside the output that a build moved out of the way to delete. */
@@ -57,5 +58,33 @@ describe("GenerationWriter's old folders", () => {
     await writer.abort();
     expect(existsSync(outDir)).toBe(false);
     expect(await until(() => trashIn(root).length === 0 && !readdirSync(root).some((n) => n.includes(".staging-")))).toBe(true);
+  });
+});
+
+describe("GenerationWriter's record of what it wrote", () => {
+  it("records each file as an lstat at commit would, written by it or by a thread, and the next build trusts it", async () => {
+    const root = await tempProject({});
+    const outDir = join(root, "dist");
+    const manifests = join(root, "manifests");
+    const keys = new Map([["index.html", "k1"], ["2024/a/index.html", "k2"], ["feed.xml", "k3"]]);
+    const writer = await GenerationWriter.open(outDir, manifests, true);
+    await writer.prepare(keys);
+    await writer.write("index.html", "<p>home</p>");
+    // As a page thread does: written into the folder, its stat handed to the writer.
+    const stat = writeIntoFresh(writer.directory, "2024/a/index.html", "<p>a</p>", new Set());
+    writer.recordWritten("2024/a/index.html", stat);
+    // Not reported: looked up at commit.
+    mkdirSync(writer.directory, { recursive: true });
+    writeFileSync(join(writer.directory, "feed.xml"), "<feed/>");
+    await writer.commit();
+
+    const again = await GenerationWriter.open(outDir, manifests, true);
+    expect(await again.prepare(keys)).toEqual(new Set());
+    expect(again.mode).toBe("unchanged");
+    const live = again.previous()!;
+    for (const path of keys.keys()) expect(live.keys.get(path)).toBe(keys.get(path));
+    const s = lstatSync(join(outDir, "2024/a/index.html"));
+    expect(stat).toEqual([s.ino, s.size, s.mtimeMs]);
+    await again.commit();
   });
 });

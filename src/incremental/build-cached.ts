@@ -21,6 +21,7 @@ import { digest } from "../util/digest.js";
 import { ArticlePool } from "../work/pool.js";
 import type { EarlyCheck } from "../write/early-check.js";
 import { GenerationWriter } from "../write/generations.js";
+import type { WrittenStat } from "../write/writer.js";
 import { listPublicFiles } from "../write/public-files.js";
 
 /**
@@ -167,7 +168,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
         await fileKeys(outputs);
         try {
           // The folder is new, so threads may write the documents into it as page threads did.
-          const direct = writer.directory === undefined ? undefined : { directory: writer.directory, where: searchContents.where };
+          const direct = writer.directory === undefined ? undefined
+            : { directory: writer.directory, where: searchContents.where, written: (path: string, stat: WrittenStat) => writer.recordWritten(path, stat) };
           if (wantSearch) search = await timeSearch(() => writeSearchIndex(library, config, writer, searchContents.content, direct));
         } finally {
           searchContents.done();

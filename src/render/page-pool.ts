@@ -79,7 +79,7 @@ export async function renderEveryPage(
   // Both run to the end even when one fails, so nothing writes into the folder once the
   // caller has thrown it away.
   const [templated, other] = await Promise.allSettled([
-    runBatches<number, PageResult, string>({
+    runBatches<number, PageResult, PageResult & { ok: true }>({
       workerFile: workerFile(),
       threads,
       tasks: threaded,
@@ -98,10 +98,12 @@ export async function renderEveryPage(
         })),
       unwrap: (result) => {
         if (!result.ok) throw new DatelineError(result.message, result.hint === undefined ? {} : { hint: result.hint });
-        return result.key;
+        return result;
       },
-      onResult: (key, at) => {
-        keys[threaded[at]!] = key;
+      onResult: ({ key, stat }, at) => {
+        const i = threaded[at]!;
+        keys[i] = key;
+        writer.recordWritten?.(pages[i]!.output, stat);
       },
     }),
     forEachLimit(here, IN_THREAD_CONCURRENCY, (i) => inThread(pages[i]!, i)),

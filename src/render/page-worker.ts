@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
 import { digest } from "../util/digest.js";
-import { writeIntoFresh } from "../write/writer.js";
+import { writeIntoFresh, type WrittenStat } from "../write/writer.js";
 import { TemplateRenderer } from "./eleventy.js";
 import { keyOfKeyedJson } from "./page-keys.js";
 import type { TemplateData } from "./views.js";
@@ -39,7 +39,7 @@ interface GeneratedFile {
   file: string | Uint8Array;
 }
 
-export type PageResult = { ok: true; key: string } | { ok: false; message: string; hint?: string | undefined };
+export type PageResult = { ok: true; key: string; stat: WrittenStat } | { ok: false; message: string; hint?: string | undefined };
 
 const port = parentPort;
 if (port) {
@@ -51,15 +51,15 @@ if (port) {
     for (const task of batch.tasks) {
       try {
         if ("file" in task) {
-          writeIntoFresh(setup.directory, task.output, task.file, made);
-          results.push({ ok: true, key: digest(setup.pagesKey, task.output, task.file) });
+          const stat = writeIntoFresh(setup.directory, task.output, task.file, made);
+          results.push({ ok: true, key: digest(setup.pagesKey, task.output, task.file), stat });
           continue;
         }
         const data = JSON.parse(task.json) as TemplateData;
         if (task.bodyHtml !== undefined && data.page.template === "article") data.page.bodyHtml = task.bodyHtml;
         const html = await (await (renderer ??= TemplateRenderer.create(setup.templatesDir))).render(data, task.label);
-        writeIntoFresh(setup.directory, task.output, html, made);
-        results.push({ ok: true, key: keyOfKeyedJson(setup.pagesKey, task.output, task.json) });
+        const stat = writeIntoFresh(setup.directory, task.output, html, made);
+        results.push({ ok: true, key: keyOfKeyedJson(setup.pagesKey, task.output, task.json), stat });
       } catch (error) {
         const named = error instanceof DatelineError;
         results.push({ ok: false, message: named ? error.message : `writing ${task.output}: ${String((error as Error)?.message ?? error)}`, hint: named ? error.hint : undefined });

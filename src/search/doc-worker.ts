@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PackReaders } from "../cache/html-pack.js";
 import { DatelineError } from "../errors.js";
-import { writeIntoFresh } from "../write/writer.js";
+import { writeIntoFresh, type WrittenStat } from "../write/writer.js";
 import { readDoc, type DocInput, type IndexedDoc } from "./docs.js";
 import { fileKey } from "./plan.js";
 import { searchTokenizer } from "./tokenize.js";
@@ -27,6 +27,7 @@ export interface WrittenDoc {
   key: string;
   terms: string[];
   tfs: number[];
+  stat: WrittenStat;
 }
 
 /** A batch as work/batches.ts sends it. */
@@ -56,8 +57,8 @@ if (port) {
             results.push({ ok: true, doc });
             continue;
           }
-          writeIntoFresh(directory, input.writeTo, doc.file, made);
-          results.push({ ok: true, written: { key: fileKey(doc.file), terms: doc.terms, tfs: doc.tfs } });
+          const stat = writeIntoFresh(directory, input.writeTo, doc.file, made);
+          results.push({ ok: true, written: { key: fileKey(doc.file), terms: doc.terms, tfs: doc.tfs, stat } });
         } catch (error) {
           const named = error instanceof DatelineError;
           results.push({ ok: false, message: `${named ? "" : `${input.file}: `}${String((error as Error)?.message ?? error)}`, hint: named ? error.hint : undefined, named });

@@ -1,6 +1,6 @@
 import type { Library, PublishedArticle } from "../model/library.js";
 import { forEachLimit } from "../util/concurrency.js";
-import type { Writer } from "../write/writer.js";
+import type { Writer, WrittenStat } from "../write/writer.js";
 import type { PackedAt } from "../cache/html-pack.js";
 import { docThreads, readDocs } from "./doc-pool.js";
 import type { DocTask, WrittenDoc } from "./doc-worker.js";
@@ -30,6 +30,8 @@ const HELD_CHARS = 64 * 2 ** 20;
 export interface DirectDocs {
   directory: string;
   where: (article: PublishedArticle) => PackedAt | undefined;
+  /** Told of each document a thread wrote into the folder (Writer.recordWritten). */
+  written?: (path: string, stat: WrittenStat) => void;
 }
 
 export async function planFullIndex(
@@ -59,6 +61,7 @@ export async function planFullIndex(
     postings.add(ordinal.get(id)!, doc.terms, doc.tfs);
     if ("key" in doc) {
       keys.set(path, doc.key);
+      direct?.written?.(path, doc.stat);
       return;
     }
     keys.set(path, fileKey(doc.file));

@@ -1,9 +1,9 @@
-import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, readdirSync, lstatSync, mkdirSync, rmSync, unlinkSync } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DatelineError } from "../errors.js";
 import { acquireLock, assertLockHeld, holdsFiles, moveAside, recover, releaseLock, removeWithEmptyParents, swapIn, moveToTrash, deleteInBackground } from "./disk.js";
-import { resolveInside, type Writer } from "./writer.js";
+import { resolveInside, writeAndStat, type Writer, type WrittenStat } from "./writer.js";
 import { EarlyCheck, type EarlyCheckOptions } from "./early-check.js";
 import { manifestOf, matches, ManifestStore, sameKeys, type FileRecord, type Manifest } from "./manifest.js";
 
@@ -47,6 +47,8 @@ export class GenerationWriter implements Writer {
   #keys = new Map<string, string>();
   /** Files known to be in the target unchanged, with their records (from verify or seeding). */
   readonly #verified = new Map<string, FileRecord>();
+  /** Files this build wrote, with their stat as written: recorded at commit without a lookup. */
+  readonly #written = new Map<string, WrittenStat>();
   readonly #dirs = new Set<string>();
   #finished = false;
   /** The output folder holds files no Dateline build recorded: see `setAside`. */
@@ -192,7 +194,11 @@ export class GenerationWriter implements Writer {
    * close, mkdir per file) cost seconds more than the writes themselves.
    */
   async write(path: string, contents: string | Uint8Array): Promise<void> {
-    writeFileSync(this.replaceable(path), contents);
+    this.#written.set(path, writeAndStat(this.replaceable(path), contents));
+  }
+
+  recordWritten(path: string, stat: WrittenStat): void {
+    this.#written.set(path, stat);
   }
 
   async copyFile(source: string, path: string): Promise<void> {
@@ -331,6 +337,11 @@ export class GenerationWriter implements Writer {
       const known = this.#verified.get(path);
       if (known) {
         files[path] = known;
+        continue;
+      }
+      const written = this.#written.get(path);
+      if (written) {
+        files[path] = [key, ...written];
         continue;
       }
       const s = lstatSync(join(dir, path));
