@@ -422,6 +422,17 @@ describe("search content as the article cache keeps it", () => {
 });
 
 describe("the search text of headings", () => {
+  /** 3,000 bodies of 2 to `maxParts + 1` pieces, the same ones for the same seed. */
+  function* bodies(pieces: readonly string[], seed: number, maxParts: number): Generator<string> {
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let run = 0; run < 3000; run++) {
+      let body = "";
+      const parts = 2 + (next() % maxParts);
+      for (let k = 0; k < parts; k++) body += pieces[next() % pieces.length];
+      yield body;
+    }
+  }
+
   /** What searchText did with one lazy regex, before it was made linear. */
   const byRegex = (markdown: string) => markdown.replace(/^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm, "$1");
 
@@ -429,12 +440,7 @@ describe("the search text of headings", () => {
     const { searchText } = await import("../src/search/docs.js");
     const { stripMarkdown } = await import("../src/content/plaintext.js");
     const pieces = ["#", "##", " ", "\t", "a", "C#", "x #", "\n", "\r\n", "\u2028", "  ", "Word", "# #"];
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-    for (let run = 0; run < 3000; run++) {
-      let body = "";
-      const parts = 2 + (next() % 10);
-      for (let k = 0; k < parts; k++) body += pieces[next() % pieces.length];
+    for (const body of bodies(pieces, 11, 10)) {
       const expected = stripMarkdown(byRegex(body)).replace(/\s+/g, " ").trim();
       expect(searchText(body), JSON.stringify(body)).toBe(expected);
     }
@@ -445,12 +451,7 @@ describe("the search text of headings", () => {
     const { stripMarkdown } = await import("../src/content/plaintext.js");
     const pieces = ["#", "## ", "Word", " ", "\n", "\n\n", "*em*", "**b**", "`c`", "[l](u)", "![i](p)", "> ", "- ", "1. ",
       "<b>", "</b>", "```\ncode\n```", "~~s~~", "[r][x]", "[x]: u", "“q”", "C#", "\t", "<!-- c -->", "_u_"];
-    let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-    for (let run = 0; run < 3000; run++) {
-      let body = "";
-      const parts = 2 + (next() % 14);
-      for (let k = 0; k < parts; k++) body += pieces[next() % pieces.length];
+    for (const body of bodies(pieces, 7, 14)) {
       expect(searchText(body, stripMarkdown(body)), JSON.stringify(body)).toBe(searchText(body));
     }
   });
