@@ -50,7 +50,7 @@ export async function renderAndKey(page: PlannedPage, env: RenderEnv, keying: Re
   }
   const output = await renderPage(page, env);
   const keyedBytes = spec.kind === "feed" ? await renderPage(page, keying) : output;
-  return { output, key: digest(pagesKey, page.output, keyedBytes) };
+  return { output, key: pageKey(pagesKey, page.output, keyedBytes) };
 }
 
 /**
@@ -66,7 +66,7 @@ export async function keyableInput(page: PlannedPage & { spec: HtmlSpec }, env: 
 
 /** The key of an HTML page rendered from `data`: its view with the body swapped for its stand-in. */
 export function htmlPageKey(pagesKey: string, output: string, data: TemplateData, standIn: string | undefined): string {
-  return keyOfKeyedJson(pagesKey, output, keyedJson(data, standIn));
+  return pageKey(pagesKey, output, keyedJson(data, standIn));
 }
 
 /**
@@ -79,8 +79,12 @@ export function keyedJson(data: TemplateData, standIn: string | undefined): stri
   return JSON.stringify(keyed);
 }
 
-export function keyOfKeyedJson(pagesKey: string, output: string, json: string): string {
-  return digest(pagesKey, output, json);
+/**
+ * A page's key from what it is keyed on (its keyed JSON, or a generated file's bytes): the one
+ * formula, so keys made on a page thread and on the main thread cannot differ.
+ */
+export function pageKey(pagesKey: string, output: string, keyed: string | Uint8Array): string {
+  return digest(pagesKey, output, keyed);
 }
 
 /**
@@ -98,7 +102,7 @@ export async function pageKeys(
   for (const page of pages) {
     let key = known(page);
     if (key === undefined) {
-      key = digest(pagesKey, page.output, await renderPage(page, env));
+      key = pageKey(pagesKey, page.output, await renderPage(page, env));
       computed++;
     }
     keys.set(page.output, key);

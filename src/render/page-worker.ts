@@ -1,9 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { DatelineError } from "../errors.js";
-import { digest } from "../util/digest.js";
 import { writeIntoFresh, type WrittenStat } from "../write/writer.js";
 import { TemplateRenderer } from "./eleventy.js";
-import { keyOfKeyedJson } from "./page-keys.js";
+import { pageKey } from "./page-keys.js";
 import type { TemplateData } from "./views.js";
 
 /**
@@ -52,14 +51,14 @@ if (port) {
       try {
         if ("file" in task) {
           const stat = writeIntoFresh(setup.directory, task.output, task.file, made);
-          results.push({ ok: true, key: digest(setup.pagesKey, task.output, task.file), stat });
+          results.push({ ok: true, key: pageKey(setup.pagesKey, task.output, task.file), stat });
           continue;
         }
         const data = JSON.parse(task.json) as TemplateData;
         if (task.bodyHtml !== undefined && data.page.template === "article") data.page.bodyHtml = task.bodyHtml;
         const html = await (await (renderer ??= TemplateRenderer.create(setup.templatesDir))).render(data, task.label);
         const stat = writeIntoFresh(setup.directory, task.output, html, made);
-        results.push({ ok: true, key: keyOfKeyedJson(setup.pagesKey, task.output, task.json), stat });
+        results.push({ ok: true, key: pageKey(setup.pagesKey, task.output, task.json), stat });
       } catch (error) {
         const named = error instanceof DatelineError;
         results.push({ ok: false, message: named ? error.message : `writing ${task.output}: ${String((error as Error)?.message ?? error)}`, hint: named ? error.hint : undefined });
