@@ -87,4 +87,19 @@ describe("GenerationWriter's record of what it wrote", () => {
     expect(stat).toEqual([s.ino, s.size, s.mtimeMs]);
     await again.commit();
   });
+
+  it("looks up at commit a file copied over one it wrote, not the stat of the write", async () => {
+    const root = await tempProject({ "public/robots.txt": "User-agent: *\n" });
+    const outDir = join(root, "dist");
+    const manifests = join(root, "manifests");
+    const keys = new Map([["robots.txt", "k1"]]);
+    const writer = await GenerationWriter.open(outDir, manifests, true);
+    await writer.prepare(keys);
+    await writer.write("robots.txt", "a longer file than the one copied over it\n");
+    await writer.copyFile(join(root, "public/robots.txt"), "robots.txt");
+    await writer.commit();
+    const again = await GenerationWriter.open(outDir, manifests, true);
+    expect(await again.prepare(keys)).toEqual(new Set());
+    await again.commit();
+  });
 });

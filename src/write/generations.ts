@@ -203,6 +203,8 @@ export class GenerationWriter implements Writer {
 
   async copyFile(source: string, path: string): Promise<void> {
     copyFileSync(source, this.replaceable(path));
+    // Looked up at commit: a stat recorded for an earlier write of this path is not this file's.
+    this.#written.delete(path);
   }
 
   async commit(state?: unknown): Promise<void> {
