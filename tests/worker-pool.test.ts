@@ -128,6 +128,9 @@ describe("dateline build through the compiled CLI", () => {
     const cold = await compiled.build({ ...options, cache: "refresh", pageThreads: 2 });
     expect(cold.ok).toBe(true);
     expect(cold.incremental).toMatchObject({ pageThreads: 2, pagesRendered: cold.pages, outputMode: "fresh" });
+    // The search documents, and then the term shards, were written by threads too (on a
+    // machine with more than one core, as this one and CI are).
+    expect(cold.incremental?.searchThreads).toBeGreaterThan(0);
     await expectSameAsInMemory(dir);
     // Keys made in the threads are the keys the main thread makes: nothing is rendered again.
     const warm = await compiled.build(options);

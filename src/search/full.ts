@@ -8,6 +8,7 @@ import { docInput, indexedDoc, readDoc, type DocContents, type IndexedDoc } from
 import { searchPaths, serializeShard } from "./format.js";
 import { fileKey, indexBase, READ_CONCURRENCY, smallFiles, type IndexConfig, type PlannedIndex } from "./plan.js";
 import { PostingsBuilder } from "./postings.js";
+import { writeShardsInThreads } from "./shard-pool.js";
 
 const WRITE_CONCURRENCY = 16;
 
@@ -93,16 +94,25 @@ export async function planFullIndex(
     readThreads = docThreads(unread.length);
     await readDocs(unread.length, (k) => docInput(library.articles[unread[k]!]!, config), tokenizer, (doc, k) => onDoc(doc, unread[k]!), { workers: readThreads });
   }
-  const shards: string[] = [];
-  for (const [shard, terms] of postings.shards(tokenizer)) {
-    shards.push(shard);
-    const text = serializeShard(terms);
-    const path = searchPaths.shard(shard);
-    keys.set(path, fileKey(text));
-    // Written at once, like the documents: held or not, a shard made here would otherwise be
-    // made again by `write` (at 100,000 articles, encoding the shards is seconds of one thread).
-    if (sink) await sink(path, text);
-    else hold(path, text);
+  // Into the fresh folder on threads, as the documents were; otherwise here, at once, like the
+  // documents: held or not, a shard made here would otherwise be made again by `write`.
+  const inThreads = direct && threads > 0
+    ? await writeShardsInThreads(postings, tokenizer, sorted, direct.directory, threads, (shard, key, stat) => {
+        const path = searchPaths.shard(shard);
+        keys.set(path, key);
+        direct.written?.(path, stat);
+      })
+    : undefined;
+  const shards: string[] = inThreads ?? [];
+  if (!inThreads) {
+    for (const [shard, terms] of postings.shards(tokenizer)) {
+      shards.push(shard);
+      const text = serializeShard(terms);
+      const path = searchPaths.shard(shard);
+      keys.set(path, fileKey(text));
+      if (sink) await sink(path, text);
+      else hold(path, text);
+    }
   }
   const small = smallFiles(base, shards);
   for (const [path, contents] of small) keys.set(path, fileKey(contents));

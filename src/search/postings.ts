@@ -57,34 +57,41 @@ export class PostingsBuilder {
    * sharing a prefix are contiguous in sorted order, so each shard is one run of the sort.
    */
   *shards(tokenizer: SearchTokenizer): Generator<[shard: string, terms: [term: string, postings: string][]]> {
-    const terms = [...this.#terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    let shard: string | undefined;
-    let rows: [string, string][] = [];
-    for (const term of terms) {
-      const name = tokenizer.shardOf(term);
-      if (name !== shard) {
-        if (shard !== undefined) yield [shard, rows];
-        shard = name;
-        rows = [];
-      }
-      rows.push([term, this.encoded(term)]);
-    }
-    if (shard !== undefined) yield [shard, rows];
+    for (const [shard, terms] of this.shardTerms(tokenizer)) yield [shard, terms.map((term) => [term, encodePacked(this.packed(term), this.ids)])];
   }
 
-  /**
-   * A term's postings sorted by id, written as format.ts `encodePostings` writes them, straight
-   * from the packed numbers: a pair per posting was 25 million short-lived arrays at 100,000
-   * articles.
-   */
-  private encoded(term: string): string {
-    const entry = this.#terms.get(term)!;
-    const packed = entry.data.subarray(0, entry.length).sort();
-    const parts = new Array<string>(packed.length);
-    for (let k = 0; k < packed.length; k++) {
-      const p = packed[k]!;
-      parts[k] = encodeEntry(this.ids[p >>> TF_BITS]!, p & MAX_TF);
+  /** Every shard with its terms, sorted, shards in name order: what `shards` encodes. */
+  shardTerms(tokenizer: SearchTokenizer): [shard: string, terms: string[]][] {
+    const terms = [...this.#terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const groups: [string, string[]][] = [];
+    for (const term of terms) {
+      const name = tokenizer.shardOf(term);
+      const last = groups[groups.length - 1];
+      if (last?.[0] === name) last[1].push(term);
+      else groups.push([name, [term]]);
     }
-    return parts.join(" ");
+    return groups;
   }
+
+  /** A term's postings, packed as `add` stores them, in the order they were added (a view). */
+  packed(term: string): Uint32Array {
+    const entry = this.#terms.get(term)!;
+    return entry.data.subarray(0, entry.length);
+  }
+}
+
+/**
+ * A term's packed postings sorted by id and written as format.ts `encodePostings` writes
+ * them, straight from the numbers: a pair per posting was 25 million short-lived arrays at
+ * 100,000 articles. Sorts `packed` in place. `ids`: every document id, sorted, as the
+ * builder was given them.
+ */
+export function encodePacked(packed: Uint32Array, ids: readonly string[]): string {
+  packed.sort();
+  const parts = new Array<string>(packed.length);
+  for (let k = 0; k < packed.length; k++) {
+    const p = packed[k]!;
+    parts[k] = encodeEntry(ids[p >>> TF_BITS]!, p & MAX_TF);
+  }
+  return parts.join(" ");
 }
