@@ -57,6 +57,27 @@ describe("the search tokenizer", () => {
     }
   });
 
+  it("gives any text the terms of folding it whole (the ASCII scan is only a shortcut)", async () => {
+    const fc = await import("fast-check");
+    // wordTerms folds whatever it is given as one piece: given the whole text, it gives the
+    // terms of folding the whole text, as `terms` did before it scanned ASCII runs itself.
+    const reference = (text: string) => tokenizer.wordTerms(text);
+    const pieces = fc.constantFrom(
+      "The", "harbours", "CAFÉ", "cafe\u0301", "ﬁnancial", "Ｆｕｌｌ", "ΟΔΟΣ", "Σ", "ς", "İstanbul", "ß", "東京都", "\u00a0", "\u2028",
+      " ", "  ", "\n", "\t", "\u0000", "\u007f", ".", "'", "’", ":", "-", ",", "e-mail", "O'Brien's", "2024-06-10", "x\u0301\u0302y",
+      "\u0301", "½", "℃", "㈠", "a", "policies", "buses", "is", "\ud83d\ude00", "\ud800", "Москва́",
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((p) => p.join("")), (text) => {
+        expect(tokenizer.terms(text)).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const sample of [HOSTILE_TEXT, "ΟΔΟΣ.ΟΔΟΣ ΟΔΟΣ'Σ ΣΑΣ", "plain ascii, then naïve café; and ascii again"]) {
+      expect(tokenizer.terms(sample)).toEqual(reference(sample));
+    }
+  });
+
   it("names shards by prefix, with file names safe for any script", () => {
     expect(tokenizer.shardOf("harbour")).toBe("har");
     expect(tokenizer.shardOf("uk")).toBe("uk");
