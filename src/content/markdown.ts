@@ -115,18 +115,36 @@ function plainUrl(url: string, isLink: boolean): boolean {
   return before("/") || before("?") || before("#");
 }
 
+/**
+ * Ids an article page holds besides its headings': the layout's skip-link target and the
+ * article template's own headings (templates/), and the footnote section's heading. A body
+ * heading with the same text is numbered as a repeat (`## Content` → `content-2`), so the
+ * page keeps one element per id and the skip link lands on the page, not on a heading.
+ * Templates that add ids of their own should prefix them, as `related-heading` does.
+ */
+export const RESERVED_PAGE_IDS: readonly string[] = ["content", "corrections-heading", "related-heading", "footnote-label"];
+/** Footnotes and their references take ids under this prefix (remark-gfm with our sanitizer). */
+const FOOTNOTE_ID_PREFIX = "user-content-";
+
 /** Stable ids from heading text (`## Border talks` → `border-talks`), numbered on repeats. */
 function headingIds() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
-    const used = new Map<string, number>();
+    const taken = new Set(RESERVED_PAGE_IDS);
+    /** The last number each base was given, so the next repeat starts looking after it. */
+    const repeats = new Map<string, number>();
     const headings: MarkdownResult["headings"] = [];
     walkTree(tree, (node) => {
       if (node.type !== "heading") return;
       const text = toString(node, { includeHtml: false });
-      const base = slugify(text) || "section";
-      const n = used.get(base) ?? 0;
-      used.set(base, n + 1);
-      const id = n === 0 ? base : `${base}-${n + 1}`;
+      const slug = slugify(text) || "section";
+      // `## User content fn 1` would take a footnote's id; no footnote id starts with `h-`.
+      const base = slug.startsWith(FOOTNOTE_ID_PREFIX) ? `h-${slug}` : slug;
+      // Numbered until free: `## Intro`, `## Intro`, `## Intro 2` must not share `intro-2`.
+      let n = repeats.get(base) ?? 1;
+      let id = base;
+      while (taken.has(id)) id = `${base}-${++n}`;
+      repeats.set(base, n);
+      taken.add(id);
       node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
       headings.push({ depth: node.depth, id, text });
     });
