@@ -62,13 +62,15 @@ body`);
     const summary = diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
     expect(summary).toEqual([
       "2:8 frontmatter/title title: must be text, not the number 42",
+      // A wrong type elsewhere does not hide a date that is text but no date.
+      "3:7 frontmatter/date date: \"2024-02-30\" is not a day of 2024-02",
       "4:7 frontmatter/tags tags: must be a list, not text",
       "5:14 frontmatter/author author[1]: must be text, not the number 7",
     ]);
     expect(diagnostics.every((d) => d.hint && d.file === "articles/2024/story.md")).toBe(true);
   });
 
-  it("reports the date problem once the types are right", () => {
+  it("reports a date that is no day of its month", () => {
     const { diagnostics } = load(`---\ntitle: A\ndate: 2024-02-30\n---\nx`);
     expect(diagnostics).toMatchObject([{ line: 3, column: 7, rule: "frontmatter/date" }]);
     expect(diagnostics[0]!.message).toContain("is not a day of 2024-02");

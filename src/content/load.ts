@@ -6,7 +6,7 @@ import type { Article, Correction, EntityType } from "./article.js";
 import type { SourceFile } from "./discover.js";
 import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle } from "./read.js";
-import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
+import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, validFields, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
 import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_CLOSING_BRACKETS, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
@@ -54,6 +54,13 @@ export function loadArticle(
   for (const p of fm.problems) bag.error(file.displayPath, p.at, p.rule, p.message, p.hint);
   if (fm.problems.length > 0) return undefined;
 
+  const broken = brokenTextPaths(fm.data);
+  for (const path of broken) {
+    bag.error(file.displayPath, fm.positionOf(path), "frontmatter/broken-character",
+      `${formatPath(path)}: holds half of a UTF-16 pair (an escape such as "\\ud800"), which no page, feed or JSON can carry`,
+      "write the character itself, or its full escape pair; remove the stray escape");
+  }
+
   for (const key of Object.keys(fm.data)) {
     if (KNOWN_FIELDS.includes(key)) continue;
     const suggestion = suggestField(key);
@@ -68,9 +75,16 @@ export function loadArticle(
       bag.error(file.displayPath, fm.positionOf(problem.path), `frontmatter/${field.replace(/_/g, "-") || "invalid"}`,
         `${formatPath(problem.path)}: ${problem.message}`, problem.hint ?? FIELD_HINTS[field]);
     }
+    // The fields that are valid are still checked (a date like 2024-13-01 is valid text), so
+    // one run lists every problem in the file, not one field's per run.
+    toArticle(file, text, fm, validFields(known), options, bag, undefined, "check-only");
     return undefined;
   }
-  return toArticle(file, text, fm, validated.value, options, bag, sink);
+  if (broken.length > 0) {
+    toArticle(file, text, fm, validated.value, options, bag, undefined, "check-only");
+    return undefined;
+  }
+  return toArticle(file, text, fm, validated.value, options, bag, sink, "load");
 }
 
 function toArticle(
@@ -81,6 +95,27 @@ function toArticle(
   options: LoadOptions,
   bag: DiagnosticBag,
   sink: { stripped?: string } | undefined,
+  mode: "load" | "check-only",
+): Article | undefined;
+function toArticle(
+  file: SourceFile,
+  text: string,
+  fm: ParsedFrontmatter,
+  data: Partial<Frontmatter>,
+  options: LoadOptions,
+  bag: DiagnosticBag,
+  sink: undefined,
+  mode: "check-only",
+): undefined;
+function toArticle(
+  file: SourceFile,
+  text: string,
+  fm: ParsedFrontmatter,
+  data: Partial<Frontmatter>,
+  options: LoadOptions,
+  bag: DiagnosticBag,
+  sink: { stripped?: string } | undefined,
+  mode: "load" | "check-only",
 ): Article | undefined {
   let ok = true;
   const fail = (path: (string | number)[], rule: string, message: string, hint?: string) => {
@@ -96,7 +131,7 @@ function toArticle(
     return undefined;
   };
 
-  const published = date(data.date, ["date"]);
+  const published = data.date === undefined ? undefined : date(data.date, ["date"]);
   const updated = data.updated === undefined ? undefined : date(data.updated, ["updated"]);
   if (published && updated && before(updated, published)) {
     fail(["updated"], "frontmatter/updated-before-date", "is earlier than the publication date",
@@ -181,7 +216,7 @@ function toArticle(
       "split it into shorter paragraphs, or put literal text in a code block: markup this dense takes minutes to render and can crash the build");
     ok = false;
   }
-  if (!ok || !published) return undefined;
+  if (!ok || !published || mode === "check-only" || data.title === undefined) return undefined;
   const stripped = stripMarkdown(fm.body);
   if (sink) sink.stripped = stripped;
   const body = plainText(fm.body, stripped);
@@ -226,6 +261,23 @@ function toArticle(
 }
 
 /**
+ * Paths of the text values that are not well-formed Unicode. Only a YAML escape can make one
+ * (the file itself is checked UTF-8); HTML would show it as �, XML feeds would drop it, and a
+ * strict JSON parser would refuse the JSON Feed and the search index that carry it.
+ */
+/** With the u flag a whole pair is one code point, outside this range: only halves match. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function brokenTextPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => brokenTextPaths(item, [...path, i]));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, item]) => brokenTextPaths(item, [...path, key]));
+  }
+  return [];
+}
+
+/**
  * Tags and authors are repeated on every card that lists the article, and each one gets a
  * page of cards: 10,000 tags on one article meant 10,000 pages of 10,000 links (the build ran
  * for many minutes). Real articles carry a handful; the limit is far above that.
@@ -249,7 +301,7 @@ const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}-/;
 
 function resolveSlug(
   file: SourceFile,
-  data: Frontmatter,
+  data: Pick<Frontmatter, "slug">,
   fail: (path: (string | number)[], rule: string, message: string, hint?: string) => void,
 ): string {
   if (data.slug !== undefined) {

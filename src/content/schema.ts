@@ -118,6 +118,45 @@ export function validateFrontmatter(
   return { ok: false, problems };
 }
 
+/**
+ * The fields of `data` that are valid on their own, for checking their values (dates, slugs,
+ * URLs) when other fields are wrong, so that one run reports every problem in a file. In a
+ * list with bad items the good ones keep their places and the bad ones become holes, which
+ * `forEach` skips, so a message about `corrections[2]` still says `[2]`.
+ */
+export function validFields(data: Record<string, unknown>): Partial<Frontmatter> {
+  return validPart(frontmatterSchema, data, true) as Partial<Frontmatter>;
+}
+
+function validPart(schema: z.ZodType, value: unknown, top = false): unknown {
+  const whole = schema.safeParse(value);
+  if (whole.success) return whole.data;
+  const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema;
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    const items: unknown[] = new Array(value.length);
+    value.forEach((item, i) => {
+      const parsed = (inner.element as z.ZodType).safeParse(item);
+      if (parsed.success) items[i] = parsed.data;
+    });
+    return items;
+  }
+  if (inner instanceof z.ZodObject && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const shape = inner.shape as Record<string, z.ZodType>;
+    const out: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+      if (!(key in shape)) continue;
+      const part = validPart(shape[key]!, field);
+      if (part !== undefined) out[key] = part;
+    }
+    // An object missing a required part (an image without a valid src) is left out whole:
+    // the checks after the schema may rely on what it requires. The frontmatter itself is
+    // kept, and checked field by field.
+    const complete = Object.entries(shape).every(([key, field]) => key in out || field.safeParse(undefined).success);
+    return top || complete ? out : undefined;
+  }
+  return undefined;
+}
+
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = data;
   for (const p of path) {
