@@ -40,7 +40,10 @@ export async function discoverContent(contentDir: string, bag: DiagnosticBag): P
       "create it, or point --content at the folder that holds your articles");
     return result;
   }
-  await walk({ dir: root, contentPath: "", shown: contentDir }, root, result, bag, new Set([root]));
+  const linkedArticles: LinkedArticle[] = [];
+  await walk({ dir: root, contentPath: "", shown: contentDir }, root, result, bag, new Set([root]), linkedArticles);
+  const dropped = reportLinkedDuplicates(result.articles, linkedArticles, bag);
+  if (dropped.size) result.articles = result.articles.filter((a) => !dropped.has(a));
   const byPath = (a: SourceFile, b: SourceFile) => (a.contentPath < b.contentPath ? -1 : a.contentPath > b.contentPath ? 1 : 0);
   result.articles.sort(byPath);
   result.assets.sort(byPath);
@@ -54,7 +57,39 @@ interface Folder {
   shown: string;
 }
 
-async function walk(folder: Folder, root: string, out: ContentFiles, bag: DiagnosticBag, visited: Set<string>): Promise<void> {
+/** An article reached through a symbolic link to a file, with the file it resolves to. */
+interface LinkedArticle {
+  file: SourceFile;
+  target: string;
+}
+
+/**
+ * A link to an article file inside the content folder would publish the same article twice,
+ * at two URLs. That is a collision like any other, reported on the link; the link is left out
+ * so the rest of the archive is still checked. `redirect_from` is the way to give an article a
+ * second address.
+ */
+function reportLinkedDuplicates(articles: readonly SourceFile[], linked: readonly LinkedArticle[], bag: DiagnosticBag): Set<SourceFile> {
+  const dropped = new Set<SourceFile>();
+  if (linked.length === 0) return dropped;
+  const linkedFiles = new Set(linked.map((l) => l.file));
+  const owner = new Map<string, SourceFile>();
+  for (const article of articles) if (!linkedFiles.has(article)) owner.set(article.absolutePath, article);
+  for (const { file, target } of linked) {
+    const first = owner.get(target);
+    if (!first) {
+      owner.set(target, file);
+      continue;
+    }
+    bag.error(file.displayPath, undefined, "collision/linked-article",
+      `this symbolic link leads to ${first.displayPath}, which is already an article: it would be published twice, at two URLs`,
+      "delete the link; to keep an old address working, add it to redirect_from in that article");
+    dropped.add(file);
+  }
+  return dropped;
+}
+
+async function walk(folder: Folder, root: string, out: ContentFiles, bag: DiagnosticBag, visited: Set<string>, linkedArticles: LinkedArticle[]): Promise<void> {
   const { dir } = folder;
   // Paths of the folder's entries are made from the folder's, not each resolved against the
   // working directory again: a content folder holds tens of thousands of files.
@@ -89,6 +124,7 @@ async function walk(folder: Folder, root: string, out: ContentFiles, bag: Diagno
 
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
+    let linkTarget: string | undefined;
     if (entry.isSymbolicLink()) {
       let target: string;
       try {
@@ -107,16 +143,20 @@ async function walk(folder: Folder, root: string, out: ContentFiles, bag: Diagno
       const info = await stat(target);
       isDirectory = info.isDirectory();
       isFile = info.isFile();
+      linkTarget = target;
       if (isDirectory && visited.has(target)) continue; // a link loop
       if (isDirectory) visited.add(target);
     }
 
     if (isDirectory) {
-      await walk(inner, root, out, bag, visited);
+      await walk(inner, root, out, bag, visited, linkedArticles);
     } else if (isFile) {
       const ext = extname(entry.name).toLowerCase();
       const file: SourceFile = { absolutePath: path, contentPath, displayPath: shown };
-      if (ARTICLE_EXTENSIONS.has(ext)) out.articles.push(file);
+      if (ARTICLE_EXTENSIONS.has(ext)) {
+        out.articles.push(file);
+        if (linkTarget !== undefined) linkedArticles.push({ file, target: linkTarget });
+      }
       else if (ASSET_EXTENSIONS.has(ext)) out.assets.push(file);
       else if (!(RESERVED_FILES.has(entry.name) && dir === root)) {
         bag.warning(shown, undefined, "content/stray-file", "this file is not an article and is ignored",

@@ -263,7 +263,7 @@ describe("symbolic links", () => {
     const dir = await tempProject({ "articles/ok.md": article() });
     await symlink(join(outside, "secret.md"), join(dir, "articles", "linked.md"));
     await symlink(join(outside, "dir"), join(dir, "articles", "linked-dir"));
-    await symlink("../articles/ok.md", join(dir, "articles", "inside.md")); // inside: fine, though a duplicate URL
+    await symlink("../articles/ok.md", join(dir, "articles", "inside.md")); // inside, but ok.md twice: an error of its own
     const site = await buildProject(dir);
     expect(site.ok).toBe(false);
     const rows = relativeTo("", site.diagnostics).filter((d) => d.rule === "content/symlink-outside");
@@ -273,13 +273,30 @@ describe("symbolic links", () => {
   });
 
   it("a link inside the content folder is followed", async () => {
-    const dir = await tempProject({ "articles/real/one.md": article({ title: '"One"' }) });
+    // The file itself is hidden (not published on its own), so the link is its only address.
+    const dir = await tempProject({ "articles/.shared/one.md": article({ title: '"One"' }) });
     await mkdir(join(dir, "articles", "more"));
-    await symlink("../real/one.md", join(dir, "articles", "more", "two.md"));
-    await writeFile(join(dir, "articles", "real", "three.md"), article({ title: '"Three"' }));
+    await symlink("../.shared/one.md", join(dir, "articles", "more", "two.md"));
+    await writeFile(join(dir, "articles", "three.md"), article({ title: '"Three"' }));
     const site = await buildProject(dir);
-    // one.md and two.md are the same article content but different slugs: both published.
     expect(site.ok).toBe(true);
     expect(site.writer.files.has("2024/01/two/index.html")).toBe(true);
+    expect(site.writer.files.has("2024/01/one/index.html")).toBe(false);
+  });
+
+  it("a link to a file that is already an article is a collision: one article, one URL", async () => {
+    const dir = await tempProject({ "articles/real/one.md": article({ title: '"One"' }), "articles/three.md": article({ title: '"Three"' }) });
+    await mkdir(join(dir, "articles", "more"));
+    await symlink("../real/one.md", join(dir, "articles", "more", "two.md"));
+    await symlink("real/one.md", join(dir, "articles", "again.md"));
+    const site = await buildProject(dir);
+    expect(site.ok).toBe(false);
+    expect(site.writer.files.size).toBe(0);
+    const rows = relativeTo("", site.diagnostics).filter((d) => d.rule === "collision/linked-article");
+    expect(rows.map((d) => d.file)).toEqual(["articles/again.md", "articles/more/two.md"]);
+    for (const d of rows) {
+      expect(d.message).toMatch(/leads to .*articles\/real\/one\.md, which is already an article/);
+      expect(d.hint).toContain("redirect_from");
+    }
   });
 });
