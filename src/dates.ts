@@ -82,7 +82,11 @@ export function parseDate(input: unknown, timeZone: string): DateParseResult {
       hint: `add the offset, e.g. ${text}Z for UTC or ${text}+03:00`,
     };
   }
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
+  // A leap second (23:59:60Z) is a real timestamp, but JavaScript time has no room for it:
+  // counted as the next second it would move a New Year's Eve story into the next year's
+  // archive. It is kept in its minute, as the last instant of :59.
+  const leap = second === 60;
+  const epochMs = Date.UTC(year, month - 1, day, hour, minute, leap ? 59 : second, leap ? 999 : millis) - offsetMinutes * 60_000;
   // Archives file the article by its year in the site's zone: 1000-01-01T00:00+14:00 is
   // still 999 in UTC, which would give a three-digit /999/12/ archive.
   // Offsets are at most 18 hours, so only the first and last year can cross (and only they pay).

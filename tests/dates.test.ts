@@ -23,6 +23,14 @@ describe("parseDate", () => {
     expect(toIso(ok("2024-12-02T09:30Z"))).toBe("2024-12-02T09:30:00+00:00");
   });
 
+  it("keeps a leap second in its minute, day and year", () => {
+    const d = ok("2016-12-31T23:59:60Z");
+    expect(toIso(d)).toBe("2016-12-31T23:59:59+00:00");
+    expect(d.epochMs).toBeLessThan(Date.UTC(2017, 0, 1));
+    expect(d.epochMs).toBeGreaterThan(ok("2016-12-31T23:59:59Z").epochMs);
+    expect(toIso(ok("2017-01-01T02:59:60+03:00"))).toBe("2017-01-01T02:59:59+03:00");
+  });
+
   it("refuses a time without an offset as ambiguous", () => {
     const r = parseDate("2024-12-02T09:30:00", "UTC");
     expect(r.ok).toBe(false);
