@@ -150,8 +150,12 @@ export function collectEntities(articles: PublishedArticle[], options: EntityOpt
   for (const group of bySlug.values()) {
     if (group.length < 2) continue;
     const described = group.map((t) => `"${t.name}" (in ${t.firstFile})`).join(" and ");
+    const files = new Set<string>();
     for (const t of group) {
-      bag.error(t.entry && options.registryFile ? options.registryFile : t.firstFile, undefined, `collision/${t.type}`,
+      const file = t.entry && options.registryFile ? options.registryFile : t.firstFile;
+      if (files.has(file)) continue; // one report per file, however many of the names it holds
+      files.add(file);
+      bag.error(file, undefined, `collision/${t.type}`,
         `the ${t.type} names ${described} would share the page ${t.url}`,
         "add one of them to entities.yml with a slug of its own, or as an alias of the other");
     }

@@ -199,7 +199,11 @@ function collectTerms(
   for (const [slug, group] of bySlug) {
     if (group.length < 2) continue;
     const described = group.map((d) => `"${preferredSpelling(d.spellings)}" (in ${d.firstFile})`).join(" and ");
+    // Once per file: `tags: [Sao Paulo, São Paulo]` in one article is one mistake, not two.
+    const files = new Set<string>();
     for (const d of group) {
+      if (files.has(d.firstFile)) continue;
+      files.add(d.firstFile);
       bag.error(d.firstFile, d.firstLine ? { line: d.firstLine, column: 1 } : undefined, `collision/${kind}`,
         `the ${kind} names ${described} would share the page ${urlOf(slug)}`,
         `spell the ${kind} the same way everywhere, or make the names differ by more than accents and punctuation`);
