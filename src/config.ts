@@ -223,9 +223,18 @@ export async function loadConfig(overrides: ConfigOverrides, bag: DiagnosticBag)
     entities: file.entities,
     drafts: overrides.drafts ?? false,
     future: overrides.future ?? false,
-    now: overrides.now ?? Date.now(),
+    now: buildTime(overrides.now),
     sitemapLimit: sitemapLimit(overrides.sitemapLimit),
   };
+}
+
+/** `now` from the API: epoch milliseconds. Anything else would make every article look scheduled. */
+function buildTime(now: unknown): number {
+  if (now === undefined) return Date.now();
+  if (typeof now === "number" && Number.isFinite(now)) return now;
+  throw new DatelineError(`now must be a time in epoch milliseconds, not ${typeof now === "string" ? `the text "${now}"` : String(now)}`, {
+    hint: 'pass Date.parse("2024-12-02T09:00:00Z") or Date.UTC(2024, 11, 2, 9), not the text itself',
+  });
 }
 
 function isLanguageTag(tag: string): boolean {

@@ -20,6 +20,15 @@ describe("dateline.config.json", () => {
     expect([3, 4]).toContain(diagnostics[0]!.line);
   });
 
+  it("refuses a build time that is not epoch milliseconds, with the fix", async () => {
+    const { checkSite } = await import("../src/build.js");
+    const dir = await tempProject({ "articles/a.md": article() });
+    // A string would compare as NaN and quietly hold back every article as scheduled.
+    await expect(checkSite({ projectDir: dir, now: "2025-01-01T00:00:00Z" as unknown as number })).rejects.toThrow(/now must be a time in epoch milliseconds, not the text "2025-01-01T00:00:00Z"/);
+    await expect(checkSite({ projectDir: dir, now: Number.NaN })).rejects.toThrow(/epoch milliseconds/);
+    expect((await checkSite({ projectDir: dir, now: Date.UTC(2026, 0, 1), templatesDir: join(ROOT, "templates") })).library?.articles).toHaveLength(1);
+  });
+
   it("accepts a file saved with a byte-order mark", async () => {
     const { code, diagnostics } = await checkWithConfig('\uFEFF{ "title": "News" }\n');
     expect(diagnostics).toEqual([]);
