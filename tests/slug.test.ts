@@ -20,6 +20,17 @@ describe("slugify", () => {
     expect(nameKey("Sa\u0303o Paulo")).toBe(nameKey("S\u00e3o Paulo"));
   });
 
+  it("treats optional accents and vowel points of other scripts as spelling, not letters", () => {
+    expect(slugify("Αθήνα")).toBe(slugify("ΑΘΗΝΑ"));
+    expect(slugify("Αθήνα")).toBe("αθηνα");
+    expect(slugify("العِراق")).toBe(slugify("العراق"));
+    expect(slugify("بغـــداد")).toBe("بغداد");
+    expect(slugify("יְרוּשָׁלַיִם")).toBe(slugify("ירושלים"));
+    // Marks that make a different letter stay.
+    expect(slugify("Йошкар-Ола")).toBe("йошкар-ола");
+    expect(slugify("हिन्दी")).not.toBe(slugify("हनद"));
+  });
+
   it("gives non-Latin scripts a stable, non-empty slug", () => {
     expect(slugify("بغداد")).toBe("بغداد");
     expect(slugify("Москва Сити")).toBe("москва-сити");

@@ -2,7 +2,9 @@
  * The one place that turns names into URL segments. Rules:
  * - Unicode NFC, then case-folded, so `Syria`, `syria` and `SYRIA` are one slug.
  * - Latin letters lose their accents (`São Paulo` → `sao-paulo`); a few letters that do not
- *   decompose are spelled out (`ß` → `ss`, `Ø` → `o`).
+ *   decompose are spelled out (`ß` → `ss`, `Ø` → `o`). Greek letters lose theirs too (capitals
+ *   are written without them: `ΑΘΗΝΑ` is `Αθήνα`), and the vowel points Arabic and Hebrew
+ *   usually leave out are dropped (`العِراق` is `العراق`), with the Arabic stretching stroke.
  * - Letters and digits of other scripts are kept as they are (NFC, lower case): `بغداد` stays
  *   readable and is stable; browsers percent-encode it on the wire.
  * - Everything else becomes a single hyphen; no leading, trailing or doubled hyphens, so a slug
@@ -26,7 +28,13 @@ const SPELLED_OUT: Readonly<Record<string, string>> = {
 };
 
 const COMBINING_MARK = /\p{M}/gu;
-const LATIN_WITH_MARKS = /[\p{Script=Latin}]\p{M}+/gu;
+/** Letters whose accents are optional spelling: a name written with or without them is one name. */
+const ACCENTED_LETTER = /[\p{Script=Latin}\p{Script=Greek}]\p{M}+/gu;
+/**
+ * Arabic harakat, Quranic annotation signs and tatweel; Hebrew cantillation and niqqud. Not
+ * the other marks of these scripts, nor any Devanagari sign: those change the letter.
+ */
+const OPTIONAL_POINTS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/gu;
 /** Marks stay: in Devanagari or Arabic they are part of the letter they follow. */
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}\p{M}]+/gu;
 /** A mark with no letter before it (after a hyphen, or first) belongs to nothing. */
@@ -69,10 +77,11 @@ const MAX_REMEMBERED_KEYS = 200_000;
 
 /** Returns "" when the text has no letters or digits: callers report that as a content error. */
 export function slugify(text: string): string {
-  // Strip accents only from Latin letters: in other scripts the marks are part of the letter
-  // (Devanagari vowel signs, Arabic harakat) and removing them changes the word. Accents go
+  // Strip accents only from Latin and Greek letters, and only the optional points of Arabic
+  // and Hebrew: elsewhere marks are part of the letter (Devanagari vowel signs, the breve of
+  // Cyrillic й) and removing them changes the word. Accents go
   // before letters are spelled out, so `ǣ` (æ with a macron) becomes `ae` like `æ` does.
-  const bare = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(LATIN_WITH_MARKS, (m) => m.replace(COMBINING_MARK, ""));
+  const bare = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(ACCENTED_LETTER, (m) => m.replace(COMBINING_MARK, "")).replace(OPTIONAL_POINTS, "");
   let out = "";
   for (const ch of bare) out += SPELLED_OUT[ch] ?? ch;
   out = out.normalize("NFC").replace(NOT_LETTER_OR_DIGIT, "-").replace(ORPHAN_MARKS, "$1").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
