@@ -46,7 +46,7 @@ describe("the search tokenizer", () => {
     expect(tokenizer.terms("The harbours and the policies of buses, glasses")).toEqual(["harbour", "policy", "buse", "glass"]);
     expect(tokenizer.terms("a an THE of")).toEqual([]);
     expect(tokenizer.terms("e-mail O'Brien's 2024-06-10")).toEqual(["e", "mail", "o", "brien", "2024", "06", "10"]);
-    expect(tokenizer.terms("東京都 Москва́")).toEqual(["東京都", "москва"]);
+    expect(tokenizer.terms("東京都 Москва́")).toEqual(["東京", "京都", "москва"]);
     expect(tokenizer.wordForms("Harbours")).toEqual(["harbours"]);
     expect(tokenizer.wordTerms("Harbours")).toEqual(["harbour"]);
   });
@@ -65,7 +65,7 @@ describe("the search tokenizer", () => {
     const pieces = fc.constantFrom(
       "The", "harbours", "CAFÉ", "cafe\u0301", "ﬁnancial", "Ｆｕｌｌ", "ΟΔΟΣ", "Σ", "ς", "İstanbul", "ß", "東京都", "\u00a0", "\u2028",
       " ", "  ", "\n", "\t", "\u0000", "\u007f", ".", "'", "’", ":", "-", ",", "e-mail", "O'Brien's", "2024-06-10", "x\u0301\u0302y",
-      "\u0301", "½", "℃", "㈠", "a", "policies", "buses", "is", "\ud83d\ude00", "\ud800", "Москва́",
+      "\u0301", "½", "℃", "㈠", "a", "policies", "buses", "is", "\ud83d\ude00", "\ud800", "Москва́", "中国经济", "雪", "ガス", "ｶﾞｽ", "ー",
     );
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }).map((p) => p.join("")), (text) => {
@@ -76,6 +76,23 @@ describe("the search tokenizer", () => {
     for (const sample of [HOSTILE_TEXT, "ΟΔΟΣ.ΟΔΟΣ ΟΔΟΣ'Σ ΣΑΣ", "plain ascii, then naïve café; and ascii again"]) {
       expect(tokenizer.terms(sample)).toEqual(reference(sample));
     }
+  });
+
+  it("finds words inside Chinese and Japanese sentences, which have no spaces", () => {
+    // Overlapping pairs: 经济 is found inside the sentence, and a query's own pairs must all match.
+    const sentence = tokenizer.terms("中国经济在第三季度增长放缓，国家统计局表示。");
+    expect(sentence).toEqual(expect.arrayContaining(["中国", "经济", "增长", "放缓", "统计"]));
+    expect(tokenizer.wordTerms("经济增长")).toEqual(["经济", "济增", "增长"]);
+    expect(tokenizer.wordTerms("经济增长").every((t) => sentence.includes(t))).toBe(false); // 济增 is not in it
+    expect(tokenizer.terms("東京で大雪が降った")).toEqual(expect.arrayContaining(["東京", "大雪"]));
+    // A character alone is a term; Latin letters inside a run stay words; Korean has spaces.
+    expect(tokenizer.terms("雪 iPhone发布 서울 경제")).toEqual(["雪", "iphone", "发布", ...tokenizer.wordTerms("서울"), ...tokenizer.wordTerms("경제")]);
+    expect(tokenizer.wordTerms("서울 경제")).toHaveLength(2);
+    // Each pair is kept in the shard of its first character, so a character finds its pairs.
+    expect(tokenizer.shardOf("经济")).toBe("经");
+    expect(tokenizer.prefixShard("经")).toBe("经");
+    expect(tokenizer.prefixShard("ha")).toBeUndefined();
+    expect(tokenizer.prefixShard("harb")).toBe("har");
   });
 
   it("names shards by prefix, with file names safe for any script", () => {

@@ -87,9 +87,12 @@ async function wordPostings({ term, form: prefix }) {
     const postings = (await shard(exact)).get(term);
     if (postings) addPostings(found, postings);
   }
-  if (prefix && prefix.length >= 2) {
-    const names = [...prefix].length >= meta.shardPrefix
-      ? [tokenizer.shardOf(prefix)].filter((n) => shardNames.has(n))
+  // Two letters at least, or one Chinese or Japanese character (a word of its own, whose
+  // shard holds the pairs it begins).
+  const oneShard = prefix ? tokenizer.prefixShard(prefix) : undefined;
+  if (prefix && (prefix.length >= 2 || oneShard !== undefined)) {
+    const names = oneShard !== undefined
+      ? [oneShard].filter((n) => shardNames.has(n))
       : meta.shards.filter((n) => n.startsWith(prefix));
     for (const name of names) {
       for (const [candidate, postings] of await shard(name)) {
@@ -232,7 +235,7 @@ function resultItem(doc, words) {
 /** A window of the text around the first matched word, matched words in <mark>. */
 function excerptNodes(text, words) {
   const terms = new Set(words.map((w) => w.term));
-  const prefix = words.find((w) => w.form && w.form.length >= 2)?.form;
+  const prefix = words.find((w) => w.form && (w.form.length >= 2 || tokenizer.prefixShard(w.form) !== undefined))?.form;
   const matches = (word) =>
     tokenizer.wordTerms(word).some((t) => terms.has(t)) ||
     (prefix !== undefined && tokenizer.wordForms(word).some((f) => f.startsWith(prefix)));

@@ -23,6 +23,8 @@ export interface SearchTokenizer {
   words(text: string): { start: number; end: number; word: string }[];
   /** The shard (term prefix) a term is stored in. */
   shardOf(term: string): string;
+  /** The one shard holding every term that starts with `prefix`, if the prefix names one. */
+  prefixShard(prefix: string): string | undefined;
   /** A shard's file name: safe on every file system and in a URL, distinct per shard. */
   shardFile(shard: string): string;
   /** Code points of a term that name its shard. */
@@ -41,10 +43,36 @@ export function searchTokenizer(): SearchTokenizer {
       "we were which who will with you").split(" "),
   );
 
+  // Chinese and Japanese are written without spaces between words. With no dictionary to
+  // split them, a run of their characters is indexed as overlapping pairs (中国经济 → 中国,
+  // 国经, 经济), as search engines without one do: a word inside a sentence is found by its
+  // pairs, and a query of several characters must match all of its own pairs. A character
+  // standing alone is its own term. Korean is written with spaces, so it is left as words.
+  const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]/u;
+  const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]+/gu;
+
   function forms(word: string): string[] {
     let w = word.toLowerCase();
-    if (NON_ASCII.test(w)) w = w.normalize("NFKD").replace(MARKS, "");
-    return w.match(PART) ?? [];
+    if (!NON_ASCII.test(w)) return w.match(PART) ?? [];
+    w = w.normalize("NFKD").replace(MARKS, "");
+    const parts = w.match(PART) ?? [];
+    return CJK.test(w) ? parts.flatMap(cjkPairs) : parts;
+  }
+
+  function cjkPairs(part: string): string[] {
+    if (!CJK.test(part)) return [part];
+    const out: string[] = [];
+    let last = 0;
+    for (const run of part.matchAll(CJK_RUN)) {
+      const at = run.index ?? 0;
+      if (at > last) out.push(part.slice(last, at));
+      const chars = Array.from(run[0]);
+      if (chars.length === 1) out.push(chars[0]!);
+      for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+      last = at + run[0].length;
+    }
+    if (last < part.length) out.push(part.slice(last));
+    return out;
   }
 
   // Harman's S-stemmer plus sibilant plurals; words of three letters or fewer are left alone
@@ -130,8 +158,22 @@ export function searchTokenizer(): SearchTokenizer {
     return [...text.matchAll(WORD)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, word: m[0] }));
   }
 
+  // A Chinese or Japanese term is a pair of characters: its shard is its first character, or
+  // every pair would be a file of its own.
+  function shardLength(first: string | undefined): number {
+    return first !== undefined && CJK.test(first) ? 1 : SHARD_PREFIX;
+  }
+
   function shardOf(term: string): string {
-    return Array.from(term).slice(0, SHARD_PREFIX).join("");
+    const chars = Array.from(term);
+    return chars.slice(0, shardLength(chars[0])).join("");
+  }
+
+  // The one shard holding every term that starts with `prefix`, when the prefix is long
+  // enough to name it; otherwise the caller looks through the shards whose names start with it.
+  function prefixShard(prefix: string): string | undefined {
+    const chars = Array.from(prefix);
+    return chars.length >= shardLength(chars[0]) ? shardOf(prefix) : undefined;
   }
 
   // Plain lower-case ASCII names stay readable; anything else is spelled as UTF-8 hex after
@@ -142,7 +184,7 @@ export function searchTokenizer(): SearchTokenizer {
     return `_${hex}.json`;
   }
 
-  return { terms, wordTerms, wordForms, words, shardOf, shardFile, shardPrefix: SHARD_PREFIX };
+  return { terms, wordTerms, wordForms, words, shardOf, prefixShard, shardFile, shardPrefix: SHARD_PREFIX };
 }
 
 /**

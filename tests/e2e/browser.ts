@@ -40,10 +40,14 @@ export interface LiveSite {
   close(): Promise<void>;
 }
 
-export async function startLiveSite(): Promise<LiveSite> {
+/** The bundled archive, or another project (with the bundled templates), built to disk and served. */
+export async function startLiveSite(projectDir = ROOT): Promise<LiveSite> {
   const parent = await mkdtemp(join(tmpdir(), "dateline-e2e-"));
   const dir = join(parent, "site");
-  const result = await build({ projectDir: ROOT, outDir: dir, now: NOW });
+  const result = await build({
+    projectDir, outDir: dir, now: NOW, site: { cacheDir: join(parent, "cache") },
+    templatesDir: join(ROOT, "templates"), publicDir: join(ROOT, "public"),
+  });
   if (!result.ok) throw new Error(`the bundled site did not build: ${JSON.stringify(result.diagnostics)}`);
   if (!result.searchPages) throw new Error("the disk build wrote no search index");
   const server = await serveStatic(dir);

@@ -266,6 +266,42 @@ describe.skipIf(!hasChromium)("a reader in Chromium", { timeout: 300_000 }, () =
   });
 });
 
+describe.skipIf(!hasChromium)("a reader searching Chinese and Japanese articles in Chromium", { timeout: 300_000 }, () => {
+  let site: LiveSite;
+  beforeAll(async () => {
+    site = await startLiveSite(join(ROOT, "tests", "fixtures", "cjk"));
+  }, 300_000);
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  const search = async (page: Page, query: string) => {
+    await page.locator("#search-query").fill(query);
+    await page.locator("#search-form button[type=submit]").click();
+    const count = await resultCount(page);
+    await expect.poll(() => page.locator("#search-results .search-result").count()).toBe(count);
+    return { count, titles: await page.locator("#search-results .search-result a").allTextContents() };
+  };
+
+  it("finds a word inside a sentence written without spaces, and a character on its own", async () => {
+    const page = await site.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(site.url("/search/"));
+    await expect.poll(() => page.locator("#search-form").isVisible()).toBe(true);
+    // 经济 and 统计 sit inside sentences; 大雪 and 雪 inside a Japanese one.
+    expect((await search(page, "经济")).titles).toEqual(["中国经济增长放缓"]);
+    expect((await search(page, "统计局")).titles).toEqual(["中国经济增长放缓"]);
+    expect((await search(page, "大雪")).titles).toEqual(["東京で大雪"]);
+    expect((await search(page, "雪")).titles).toEqual(["東京で大雪"]);
+    await expect.poll(() => page.locator("#search-results mark").count()).toBeGreaterThan(0);
+    // Pairs that are not next to each other in any article find nothing; English still works.
+    expect((await search(page, "经济雪")).count).toBe(0);
+    expect((await search(page, "harbour")).titles).toEqual(["Harbour reopens"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 async function hrefOf(page: Page, selector: string): Promise<string> {
   const href = await page.locator(selector).first().getAttribute("href");
   if (!href) throw new Error(`no link matches ${selector} on ${page.url()}`);
