@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { article, buildProject, tempProject } from "./helpers.js";
+import { checkSite } from "../src/build.js";
+import { article, buildProject, NOW, tempProject } from "./helpers.js";
 
 /** Follows a redirect page's meta refresh inside the built site, as a browser would. */
 function refreshTarget(html: string): string {
@@ -94,5 +95,22 @@ describe("redirect_from", () => {
     const site = await buildProject(dir);
     expect(site.ok).toBe(false);
     expect(site.diagnostics.map((d) => d.rule)).toEqual(["frontmatter/redirect-from", "frontmatter/redirect-from"]);
+  });
+
+  it("rejects a protocol-relative old path instead of folding it into a site path", async () => {
+    const dir = await tempProject({
+      "articles/a.md": article({ redirect_from: "\n  - /fine/\n  - //evil.example/x/\n  - ///evil.example/y/" }),
+    });
+    const checked = await checkSite({ projectDir: dir, now: NOW });
+    const site = await buildProject(dir);
+    for (const result of [checked, site]) {
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+        ["frontmatter/redirect-from", 6, 5],
+        ["frontmatter/redirect-from", 7, 5],
+      ]);
+      expect(result.diagnostics[0]!.message).toBe('redirect_from[1]: "//evil.example/x/" is not a site path: a path starting with // names another host (a protocol-relative URL)');
+    }
+    expect(site.writer.files.size).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { decodeArticle } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
 import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_CLOSING_BRACKETS, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
-import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
+import { checkHttpUrl, checkImageSource, isExternalUrl, isProtocolRelative, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
 import { articleStructure } from "./structure.js";
 import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
@@ -158,9 +158,14 @@ function toArticle(
     const normalised = normaliseSitePath(path);
     if (normalised) {
       if (!redirectFrom.includes(normalised)) redirectFrom.push(normalised);
+    } else if (isProtocolRelative(path)) {
+      fail(["redirect_from", i], "frontmatter/redirect-from",
+        `"${path}" is not a site path: a path starting with // names another host (a protocol-relative URL)`,
+        "write the old path from the site root with a single slash, e.g. /2024/12/old-slug/");
+    } else {
+      fail(["redirect_from", i], "frontmatter/redirect-from", `"${path}" is not a site path`,
+        "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
     }
-    else fail(["redirect_from", i], "frontmatter/redirect-from", `"${path}" is not a site path`,
-      "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
   });
 
   const nesting = findExcessiveNesting(fm.body);
