@@ -8,7 +8,8 @@ import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
 import { DatelineError } from "./errors.js";
 import { buildLibrary, type Library, type PublishedArticle } from "./model/library.js";
 import { ViewContext } from "./pages/context.js";
-import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/plan.js";
+import { reportOutputCollisions } from "./pages/outputs.js";
+import { planPages, type PlannedPage } from "./pages/plan.js";
 import { renderPage, type RenderEnv } from "./render/page.js";
 import { ImageCache } from "./render/images.js";
 import { publishMedia, rewriteBodyMedia } from "./render/media.js";
@@ -139,8 +140,10 @@ export async function checkSite(options: ConfigOverrides & { session?: BuildSess
   let publicFiles: string[] = [];
   const pages = await time("plan", async () => {
     const planned = planPages(library, config.pageSize, { sitemapLimit: config.sitemapLimit, now: config.now });
-    reportOutputCollisions(planned, library, bag);
+    // public/ is read here, not when it is copied: a redirect onto one of its files is the
+    // article's mistake, reported at its redirect_from by check as well as by build.
     publicFiles = await readPublicFiles(config.publicDir);
+    await reportOutputCollisions(planned, library, { dir: displayPath(config.publicDir), files: publicFiles }, bag);
     return planned;
   });
   return { ok: !bag.hasErrors, diagnostics: bag.list(), config, library, pages, publicFiles, registry, timings };

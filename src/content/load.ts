@@ -1,11 +1,11 @@
 import { basename, extname } from "node:path";
 import { parseDate, type DateValue } from "../dates.js";
-import type { DiagnosticBag } from "../diagnostics.js";
+import type { DiagnosticBag, Position } from "../diagnostics.js";
 import { digest } from "../util/digest.js";
 import type { Article, Correction, EntityType } from "./article.js";
 import type { SourceFile } from "./discover.js";
 import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
-import { decodeArticle } from "./read.js";
+import { decodeArticle, readArticleFile } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
 import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_CLOSING_BRACKETS, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
@@ -228,6 +228,23 @@ function toArticle(
       .map((k) => [k, fm.keyPosition(k).line])),
   };
   return { ...article, structure: articleStructure(article) };
+}
+
+/**
+ * Where the `redirect_from` entry that gave the old path `from` is written: its line and
+ * column. Articles keep only the line of the field: finding an entry needs the full YAML
+ * parse the fast reader skips, which an archive migrated with an old path on every article
+ * would pay on every load. A clash is rare, so its file is read again when one is reported.
+ */
+export async function locateRedirectFrom(article: Pick<Article, "sourcePath" | "fieldLines">, from: string): Promise<Position> {
+  const field: Position = { line: article.fieldLines.redirect_from || 1, column: 1 };
+  const decoded = await readArticleFile(article.sourcePath).catch(() => undefined);
+  if (!decoded?.ok) return field;
+  const fm = parseFrontmatter(decoded.text);
+  const entries = fm.data.redirect_from;
+  if (!Array.isArray(entries)) return field;
+  const i = entries.findIndex((entry) => typeof entry === "string" && normaliseSitePath(entry) === from);
+  return i === -1 ? field : fm.positionOf(["redirect_from", i]);
 }
 
 /**
