@@ -8,7 +8,8 @@ import { DiagnosticBag, type Diagnostic } from "./diagnostics.js";
 import { DatelineError } from "./errors.js";
 import { buildLibrary, type Library, type PublishedArticle } from "./model/library.js";
 import { ViewContext } from "./pages/context.js";
-import { planPages, reportOutputCollisions, type PlannedPage } from "./pages/plan.js";
+import { reportOutputCollisions } from "./pages/outputs.js";
+import { planPages, type PlannedPage } from "./pages/plan.js";
 import { renderPage, type RenderEnv } from "./render/page.js";
 import { ImageCache } from "./render/images.js";
 import { publishMedia, rewriteBodyMedia } from "./render/media.js";
@@ -16,7 +17,7 @@ import { buildSiteView } from "./render/site.js";
 import { writeSearchIndex } from "./search/search-index.js";
 import { forEachLimit } from "./util/concurrency.js";
 import { DiskWriter } from "./write/disk.js";
-import { listPublicFiles } from "./write/public-files.js";
+import { assertPublicFilesFit, readPublicFiles } from "./write/public-files.js";
 import type { Writer } from "./write/writer.js";
 import type { BuildSession } from "./incremental/session.js";
 
@@ -104,6 +105,8 @@ export interface CheckedSite {
   config: SiteConfig;
   library?: Library;
   pages?: PlannedPage[];
+  /** The files under public/ the pages were checked against: what the build copies. */
+  publicFiles?: string[];
   registry?: LoadedRegistry;
   timings: Record<string, number>;
 }
@@ -134,12 +137,16 @@ export async function checkSite(options: ConfigOverrides & { session?: BuildSess
   const library = await time("index", () =>
     options.session ? options.session.libraries.build(content.articles, { ...config, registry }, bag) : buildLibrary(content.articles, { ...config, registry }, bag),
   );
-  const pages = await time("plan", () => {
+  let publicFiles: string[] = [];
+  const pages = await time("plan", async () => {
     const planned = planPages(library, config.pageSize, { sitemapLimit: config.sitemapLimit, now: config.now });
-    reportOutputCollisions(planned, library, bag);
+    // public/ is read here, not when it is copied: a redirect onto one of its files is the
+    // article's mistake, reported at its redirect_from by check as well as by build.
+    publicFiles = await readPublicFiles(config.publicDir);
+    await reportOutputCollisions(planned, library, { dir: displayPath(config.publicDir), files: publicFiles }, bag);
     return planned;
   });
-  return { ok: !bag.hasErrors, diagnostics: bag.list(), config, library, pages, registry, timings };
+  return { ok: !bag.hasErrors, diagnostics: bag.list(), config, library, pages, publicFiles, registry, timings };
 }
 
 /** The result of a build that stopped after checking: nothing written yet. */
@@ -164,9 +171,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const checked = await checkSite(options);
   const { config, timings } = checked;
   const result = unfinishedResult(checked);
-  if (!checked.ok || !checked.library || !checked.pages) return result;
+  if (!checked.ok || !checked.library || !checked.pages || !checked.publicFiles) return result;
   const library = checked.library;
   const pages = checked.pages;
+  const publicFiles = checked.publicFiles;
 
   const start = performance.now();
   // Imported when needed: Eleventy takes a noticeable share of a small rebuild to load.
@@ -186,7 +194,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await writer.write(page.output, await renderPage(page, env));
     });
     timings.render = Math.round(performance.now() - start);
-    const copied = await copyPublic(config.publicDir, writer, new Set(pages.map((p) => p.output)));
+    const copied = await copyPublic(config.publicDir, publicFiles, writer, new Set(pages.map((p) => p.output)));
     let searchPages: number | undefined;
     // With no articles there is nothing to search, and the search page says so.
     if (options.search !== false && library.articles.length > 0) {
@@ -271,8 +279,8 @@ export function shownBody(ctx: ViewContext, article: PublishedArticle, body: Mar
 }
 
 /** Copies public/ as is. A public file may not replace a generated page. */
-async function copyPublic(publicDir: string, writer: Writer, generated: Set<string>): Promise<number> {
-  const entries = await listPublicFiles(publicDir, generated);
+async function copyPublic(publicDir: string, entries: readonly string[], writer: Writer, generated: Set<string>): Promise<number> {
+  assertPublicFilesFit(entries, generated);
   await forEachLimit(entries, 16, (path) => writer.copyFile(join(publicDir, path), path));
   return entries.length;
 }

@@ -1,5 +1,10 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { article, buildProject, tempProject } from "./helpers.js";
+import { checkSite } from "../src/build.js";
+import { readFile } from "node:fs/promises";
+import { article, buildFixture, buildProject, FIXTURES, NOW, PROJECT_FLAGS, ROOT, runCli, tempProject } from "./helpers.js";
+import { hashTree } from "./support/site.js";
 
 /** Follows a redirect page's meta refresh inside the built site, as a browser would. */
 function refreshTarget(html: string): string {
@@ -94,5 +99,100 @@ describe("redirect_from", () => {
     const site = await buildProject(dir);
     expect(site.ok).toBe(false);
     expect(site.diagnostics.map((d) => d.rule)).toEqual(["frontmatter/redirect-from", "frontmatter/redirect-from"]);
+  });
+
+  it("rejects a protocol-relative old path instead of folding it into a site path", async () => {
+    const dir = await tempProject({
+      "articles/a.md": article({ redirect_from: "\n  - /fine/\n  - //evil.example/x/\n  - ///evil.example/y/" }),
+    });
+    const checked = await checkSite({ projectDir: dir, now: NOW });
+    const site = await buildProject(dir);
+    for (const result of [checked, site]) {
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics.map((d) => [d.rule, d.line, d.column])).toEqual([
+        ["frontmatter/redirect-from", 6, 5],
+        ["frontmatter/redirect-from", 7, 5],
+      ]);
+      expect(result.diagnostics[0]!.message).toBe('redirect_from[1]: "//evil.example/x/" is not a site path: a path starting with // names another host (a protocol-relative URL)');
+    }
+    expect(site.writer.files.size).toBe(0);
+  });
+
+  // tests/fixtures/invalid/redirect-collisions holds one old path per kind of output the build
+  // writes (its expected.txt is checked by tests/invalid-sites.test.ts); check must agree.
+  it("stops check exactly as it stops the build when old paths land on what the build writes", async () => {
+    const built = await buildFixture("invalid/redirect-collisions");
+    const checked = await checkSite({
+      projectDir: join(FIXTURES, "invalid/redirect-collisions"),
+      templatesDir: join(ROOT, "templates"),
+      publicDir: join(ROOT, "public"),
+      now: NOW,
+    });
+    expect(built.ok).toBe(false);
+    expect(checked.ok).toBe(false);
+    expect(checked.diagnostics).toEqual(built.diagnostics);
+    const rows = checked.diagnostics.map((d) => [d.file.slice(d.file.indexOf("articles/")), d.line, d.column, d.rule]);
+    // Every culprit in one run, each at its own entry; the old paths near reserved names
+    // (lines 5, 20 to 22) are fine.
+    expect(rows).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((line) => ["articles/renamed.md", line, 5, "collision/redirect"]));
+    const byLine = new Map(checked.diagnostics.map((d) => [d.line, d]));
+    expect(byLine.get(6)!.message).toContain("the _redirects file at /_redirects");
+    expect(byLine.get(7)!.message).toMatch(/the file .*public\/_headers at \/_headers/);
+    expect(byLine.get(8)!.message).toContain("the JSON feed at /feed.json");
+    expect(byLine.get(14)!.message).toMatch(/redirect_from "\/assets\/site\.css" clashes with the file .*public\/assets\/site\.css at the same path/);
+    expect(byLine.get(15)!.message).toContain("the search index under /search-index/");
+    expect(byLine.get(18)!.message).toMatch(/a resized copy of chart\.png that .*articles\/live\.md publishes/);
+    expect(byLine.get(19)!.message).toMatch(/the redirect_from of .*articles\/live\.md at \/old\/story\.html/);
+    for (const d of checked.diagnostics) expect(d.hint).toMatch(/remove/);
+  });
+
+  it("refuses an old file name where a public file or an article's image needs a folder", async () => {
+    const dir = await tempProject({
+      "articles/live.md": article({ title: '"Live"' }, "![Arrivals by day](charts.v2/arrivals.png)"),
+      "articles/charts.v2/arrivals.png": await readFile(join(FIXTURES, "images", "chart.png")),
+      "articles/renamed.md": article({ title: '"Renamed"', redirect_from: "\n  - /2024/01/live/charts.v2\n  - /downloads/2019.v1" }),
+      "public/downloads/2019.v1/report.pdf": "%PDF-1.4",
+    });
+    for (const result of [await checkSite({ projectDir: dir, now: NOW }), await buildProject(dir, { publicDir: join(dir, "public") })]) {
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics.map((d) => [d.file.slice(d.file.indexOf("articles/")), d.line, d.column, d.rule])).toEqual([
+        ["articles/renamed.md", 5, 5, "collision/redirect"],
+        ["articles/renamed.md", 6, 5, "collision/redirect"],
+      ]);
+      expect(result.diagnostics[0]!.message).toMatch(/^redirect_from "\/2024\/01\/live\/charts\.v2" clashes with the file charts\.v2\/arrivals\.png that .*articles\/live\.md publishes at \/2024\/01\/live\/charts\.v2\/arrivals\.png: the redirect page would be a file where that needs a folder$/);
+      expect(result.diagnostics[1]!.message).toMatch(/clashes with the file .*public\/downloads\/2019\.v1\/report\.pdf at \/downloads\/2019\.v1\/report\.pdf: the redirect page would be a file/);
+    }
+  });
+
+  it("lets one article list an old path in two spellings of case", async () => {
+    const dir = await tempProject({ "articles/a.md": article({ redirect_from: '["/News/Old-Story/", "/news/old-story/"]' }) });
+    const site = await buildProject(dir);
+    expect(site.diagnostics).toEqual([]);
+    expect(site.writer.files.has("News/Old-Story/index.html")).toBe(true);
+  });
+
+  it("fails check and build from the command line, at the entry, and leaves the previous site as it was", async () => {
+    const dir = await tempProject({
+      "articles/live.md": article({ title: '"Live"', date: "2024-12-01" }),
+      "articles/other.md": article({ title: '"Other"', date: "2024-12-02", redirect_from: "[/2019/other/]" }),
+    });
+    const flags = ["--out", "dist", ...PROJECT_FLAGS];
+    expect((await runCli(["build", ...flags], dir)).code).toBe(0);
+    const before = await hashTree(join(dir, "dist"));
+    expect(before.has("_redirects")).toBe(true);
+
+    const culprits = ["/_redirects", "/_headers", "/feed.json/", "/assets/site.css", "/search-index/meta.json"];
+    await writeFile(join(dir, "articles", "other.md"),
+      article({ title: '"Other"', date: "2024-12-02", redirect_from: culprits.map((c) => `\n  - ${c}`).join("") }));
+    for (const command of ["check", "build"]) {
+      const run = await runCli([command, ...flags], dir);
+      expect(run.code, run.stderr).toBe(1);
+      const reported = run.stderr.split("\n").filter((l) => l.includes("collision/redirect"));
+      expect(reported.map((l) => l.split("  ")[0])).toEqual([5, 6, 7, 8, 9].map((line) => `articles/other.md:${line}:5`));
+      culprits.forEach((c, i) => expect(reported[i]).toContain(`redirect_from "${c.replace(/^\/_(\w+)$/, "/_$1/")}" clashes with`));
+      expect(run.stderr).toContain("public/assets/site.css at the same path");
+      expect(run.stderr).not.toMatch(/EISDIR|public\/ files would overwrite/);
+    }
+    expect(await hashTree(join(dir, "dist"))).toEqual(before);
   });
 });

@@ -56,18 +56,24 @@ export function isExternalUrl(value: string): boolean {
 /**
  * `/old/path/` as a route (raw Unicode, NFC, like every other route); undefined when it could
  * escape the site or is not a path. Segments are decoded first so `%2E%2E` or `%2F` cannot
- * smuggle a `..` or a slash past the check. A last segment that names a file
- * (`/2019/story.html`) keeps its form, so the redirect is written where old links point;
- * anything else becomes a folder URL with a trailing slash.
+ * smuggle a `..` or a slash past the check. A leading `//` is refused rather than collapsed:
+ * browsers and hosts read `//host/x/` as another site, so it was never an old path of this
+ * one. A last segment that names a file (`/2019/story.html`) keeps its form, so the redirect
+ * is written where old links point; anything else becomes a folder URL with a trailing slash.
  */
 export function normaliseSitePath(path: string): string | undefined {
   const trimmed = path.trim();
-  if (!trimmed.startsWith("/") || /[?#\\\0]/.test(trimmed)) return undefined;
+  if (!trimmed.startsWith("/") || isProtocolRelative(trimmed) || /[?#\\\0]/.test(trimmed)) return undefined;
   const segments = trimmed.split("/").filter(Boolean).map((s) => safeDecodeComponent(s).normalize("NFC"));
   if (segments.some((s) => s === "." || s === ".." || CONTROL.test(s) || /[/\\]/.test(s))) return undefined;
   const last = segments[segments.length - 1];
   const fileLike = last !== undefined && !trimmed.endsWith("/") && /\.[A-Za-z0-9]{1,8}$/.test(last);
   return `/${segments.join("/")}${segments.length && !fileLike ? "/" : ""}`;
+}
+
+/** `//host/path`: a URL of another host that borrows the page's scheme. */
+export function isProtocolRelative(path: string): boolean {
+  return path.trim().startsWith("//");
 }
 
 function safeDecodeComponent(s: string): string {

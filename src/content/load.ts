@@ -1,15 +1,15 @@
 import { basename, extname } from "node:path";
 import { parseDate, type DateValue } from "../dates.js";
-import type { DiagnosticBag } from "../diagnostics.js";
+import type { DiagnosticBag, Position } from "../diagnostics.js";
 import { digest } from "../util/digest.js";
 import type { Article, Correction, EntityType } from "./article.js";
 import type { SourceFile } from "./discover.js";
 import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
-import { decodeArticle } from "./read.js";
+import { decodeArticle, readArticleFile } from "./read.js";
 import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, validFields, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
 import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_CLOSING_BRACKETS, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
-import { checkHttpUrl, checkImageSource, isExternalUrl, normaliseSitePath } from "./links.js";
+import { checkHttpUrl, checkImageSource, isExternalUrl, isProtocolRelative, normaliseSitePath } from "./links.js";
 import { plainText, stripMarkdown } from "./plaintext.js";
 import { articleStructure } from "./structure.js";
 import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
@@ -193,9 +193,14 @@ function toArticle(
     const normalised = normaliseSitePath(path);
     if (normalised) {
       if (!redirectFrom.includes(normalised)) redirectFrom.push(normalised);
+    } else if (isProtocolRelative(path)) {
+      fail(["redirect_from", i], "frontmatter/redirect-from",
+        `"${path}" is not a site path: a path starting with // names another host (a protocol-relative URL)`,
+        "write the old path from the site root with a single slash, e.g. /2024/12/old-slug/");
+    } else {
+      fail(["redirect_from", i], "frontmatter/redirect-from", `"${path}" is not a site path`,
+        "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
     }
-    else fail(["redirect_from", i], "frontmatter/redirect-from", `"${path}" is not a site path`,
-      "write the old path from the site root, e.g. /2024/12/old-slug/ (no .., no query string)");
   });
 
   const nesting = findExcessiveNesting(fm.body);
@@ -261,13 +266,14 @@ function toArticle(
 }
 
 /**
+/** With the u flag a whole pair is one code point, outside this range: only halves match. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
  * Paths of the text values that are not well-formed Unicode. Only a YAML escape can make one
  * (the file itself is checked UTF-8); HTML would show it as �, XML feeds would drop it, and a
  * strict JSON parser would refuse the JSON Feed and the search index that carry it.
  */
-/** With the u flag a whole pair is one code point, outside this range: only halves match. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
 function brokenTextPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof value === "string") return LONE_SURROGATE.test(value) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => brokenTextPaths(item, [...path, i]));
@@ -275,6 +281,23 @@ function brokenTextPaths(value: unknown, path: (string | number)[] = []): (strin
     return Object.entries(value).flatMap(([key, item]) => brokenTextPaths(item, [...path, key]));
   }
   return [];
+}
+
+/**
+ * Where the `redirect_from` entry that gave the old path `from` is written: its line and
+ * column. Articles keep only the line of the field: finding an entry needs the full YAML
+ * parse the fast reader skips, which an archive migrated with an old path on every article
+ * would pay on every load. A clash is rare, so its file is read again when one is reported.
+ */
+export async function locateRedirectFrom(article: Pick<Article, "sourcePath" | "fieldLines">, from: string): Promise<Position> {
+  const field: Position = { line: article.fieldLines.redirect_from || 1, column: 1 };
+  const decoded = await readArticleFile(article.sourcePath).catch(() => undefined);
+  if (!decoded?.ok) return field;
+  const fm = parseFrontmatter(decoded.text);
+  const entries = fm.data.redirect_from;
+  if (!Array.isArray(entries)) return field;
+  const i = entries.findIndex((entry) => typeof entry === "string" && normaliseSitePath(entry) === from);
+  return i === -1 ? field : fm.positionOf(["redirect_from", i]);
 }
 
 /**

@@ -22,7 +22,7 @@ import { ArticlePool } from "../work/pool.js";
 import type { EarlyCheck } from "../write/early-check.js";
 import { GenerationWriter } from "../write/generations.js";
 import type { WrittenStat } from "../write/writer.js";
-import { listPublicFiles } from "../write/public-files.js";
+import { assertPublicFilesFit } from "../write/public-files.js";
 
 /**
  * The build as `dateline build` runs it: the same load → check → plan → render → write as
@@ -73,8 +73,8 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
     });
     const { config, timings } = checked;
     const result = unfinishedResult(checked);
-    if (!checked.ok || !checked.library || !checked.pages || !cache || !keys) return result;
-    const { library, pages } = checked;
+    if (!checked.ok || !checked.library || !checked.pages || !checked.publicFiles || !cache || !keys) return result;
+    const { library, pages, publicFiles } = checked;
     const articleCache = cache;
 
     const start = performance.now();
@@ -122,8 +122,7 @@ export async function buildCached(options: BuildOptions, mode: "use" | "refresh"
           return shownBody(ctx, article, body);
         }, pages);
       })());
-      const pageOutputs = new Set(pages.map((p) => p.output));
-      const publicFiles = await listPublicFiles(config.publicDir, pageOutputs);
+      assertPublicFilesFit(publicFiles, new Set(pages.map((p) => p.output)));
       const fileKeys = async (outputs: Map<string, string>) => {
         for (const path of publicFiles) outputs.set(path, digest("public", path, await readFile(join(config.publicDir, path))));
         for (const [path, source] of media.copies) outputs.set(path, digest("media", path, await fileSignature(source)));

@@ -1,5 +1,4 @@
 import { ENTITY_TYPES, type EntityType } from "../content/article.js";
-import type { DiagnosticBag } from "../diagnostics.js";
 import type { Library, Term } from "../model/library.js";
 import { outputPath, routes } from "../model/routes.js";
 
@@ -153,52 +152,8 @@ export function newsArticles(library: Library, now: number): number[] {
   return out;
 }
 
-/**
- * Two pages on one file would silently overwrite each other: report every such pair.
- * Article-versus-article clashes were already reported with their files by the Library.
- * A redirect clash is reported at the `redirect_from` line, naming both files.
- */
-export function reportOutputCollisions(pages: readonly PlannedPage[], library: Library, bag: DiagnosticBag): void {
-  const seen = new Map<string, PlannedPage>();
-  for (const page of pages) {
-    const first = seen.get(page.output);
-    if (!first) {
-      seen.set(page.output, page);
-      continue;
-    }
-    const redirect = [page, first].find((p) => p.spec.kind === "redirect");
-    if (redirect?.spec.kind === "redirect") {
-      const other = redirect === page ? first : page;
-      const owner = library.articles[redirect.spec.index]!;
-      const otherFile = other.spec.kind === "redirect" || other.spec.kind === "article" ? library.articles[other.spec.index]!.file : "";
-      const what =
-        other.spec.kind === "redirect" ? `the redirect_from of ${otherFile}`
-        : other.spec.kind === "article" ? `the live page of ${otherFile}`
-        : describe(other, library);
-      bag.error(owner.file, { line: owner.fieldLines.redirect_from || 1, column: 1 }, "collision/redirect",
-        `redirect_from "${redirect.spec.from}" clashes with ${what} at the same path`,
-        other.spec.kind === "redirect"
-          ? "an old path can redirect to one article only: remove it from one of the two files"
-          : "a live page already answers at that path: remove it from redirect_from");
-      continue;
-    }
-    // Two articles, or two terms of one kind, on one URL were already reported by the Library
-    // with the files involved; report only clashes between different kinds of page here.
-    if (sameKind(first.spec, page.spec)) continue;
-    const culprits = [first, page].map((p) => describe(p, library));
-    const article = [first, page].find((p) => p.spec.kind === "article");
-    const file = article?.spec.kind === "article" ? library.articles[article.spec.index]!.file : "(site)";
-    bag.error(file, undefined, "collision/page-url", `${culprits.join(" and ")} would both be written to ${page.route}`,
-      "change the article's slug so it does not clash with a generated page");
-  }
-}
-
-function sameKind(a: PageSpec, b: PageSpec): boolean {
-  if (a.kind !== b.kind) return false;
-  return a.kind !== "entity" || b.kind !== "entity" || a.type === b.type;
-}
-
-function describe(page: PlannedPage, library: Library): string {
+/** A page or generated file as an editor would name it, for messages. */
+export function describePage(page: PlannedPage, library: Library): string {
   const spec = page.spec;
   switch (spec.kind) {
     case "article":
@@ -212,10 +167,26 @@ function describe(page: PlannedPage, library: Library): string {
       return `the author page for "${library.authors[spec.index]!.name}"`;
     case "term-feed":
       return `the feed of the ${spec.of} "${feedTerm(library, spec.of, spec.index).name}"`;
+    case "terms":
+      return `the ${spec.of} page${spec.order === "count" ? " by number of articles" : ""}`;
+    case "feed":
+      return `the ${FEED_NAMES[spec.format]} feed`;
+    case "sitemap":
+      return "the sitemap";
+    case "sitemap-index":
+      return "the sitemap index";
+    case "news-sitemap":
+      return "the news sitemap";
+    case "robots":
+      return "robots.txt";
+    case "redirects-file":
+      return "the _redirects file";
     default:
       return `the ${spec.kind} page`;
   }
 }
+
+const FEED_NAMES: Readonly<Record<FeedFormat, string>> = { rss: "RSS", atom: "Atom", json: "JSON" };
 
 /** The term behind a per-term feed. */
 export function feedTerm(library: Library, of: FeedTermKind, index: number): Term {

@@ -52,7 +52,7 @@ export async function publishMedia(
     await write(outputPath(route), ref.sourcePath);
     const published: PublishedMedia = { href: ctx.href(route) };
     byPath.set(ref.path, published);
-    if (ref.kind === "link" || !isProcessable(ref.path)) return;
+    if (!makesVariants(ref)) return;
     let processed: ProcessedImage;
     try {
       processed = await images.process(ref.sourcePath);
@@ -61,9 +61,8 @@ export async function publishMedia(
         "open it in an image editor and save it again as JPEG, PNG or WebP");
       return;
     }
-    const dir = posix.dirname(ref.path) === "." ? "" : `${posix.dirname(ref.path)}/`;
-    const stem = posix.basename(ref.path, posix.extname(ref.path));
-    const variantRoute = (width: number, format: string) => `${article.url}${dir}${stem}-${width}.${format}`;
+    const stem = variantStem(article.url, ref.path);
+    const variantRoute = (width: number, format: string) => `${stem}-${width}.${format}`;
     for (const format of processed.formats) {
       for (const v of format.variants) await write(outputPath(variantRoute(v.width, format.format)), v.file);
     }
@@ -81,6 +80,24 @@ export async function publishMedia(
   });
   return index;
 }
+
+/** Whether publishing `ref` writes resized copies beside the original, not only the original. */
+export function makesVariants(ref: Pick<MediaRef, "kind" | "path">): boolean {
+  return ref.kind !== "link" && isProcessable(ref.path);
+}
+
+/**
+ * The route every resized copy of `path` starts with: `/2024/12/story/charts/chart` gives
+ * `/2024/12/story/charts/chart-960.webp`. Output checks (pages/outputs.ts) match against it,
+ * so the naming lives here only.
+ */
+export function variantStem(articleUrl: string, path: string): string {
+  const dir = posix.dirname(path) === "." ? "" : `${posix.dirname(path)}/`;
+  return `${articleUrl}${dir}${posix.basename(path, posix.extname(path))}`;
+}
+
+/** `-960.webp`: what follows the stem in a resized copy's name. */
+export const VARIANT_SUFFIX = /^-\d+\.[a-z0-9]+$/;
 
 /** `<picture>` markup for body images; the template builds the same for the lead image. */
 export function pictureHtml(p: PictureView, altHtml: string, titleHtml?: string): string {

@@ -230,7 +230,7 @@ describe("collisions name every file involved", () => {
       "articles/c.md": article({ title: '"C"', redirect_from: "[/2024/01/a/]" }),
     });
     const rows = relativeTo("", diagnostics).filter((d) => d.rule === "collision/redirect");
-    expect(rows.map((d) => [d.file, d.line, d.column])).toEqual([["articles/b.md", 4, 1], ["articles/c.md", 4, 1]]);
+    expect(rows.map((d) => [d.file, d.line, d.column])).toEqual([["articles/b.md", 4, 17], ["articles/c.md", 4, 17]]);
     expect(rows[0]!.message).toMatch(/^redirect_from "\/old\/page\/" clashes with the redirect_from of .*articles\/a\.md at the same path$/);
     expect(rows[1]!.message).toMatch(/^redirect_from "\/2024\/01\/a\/" clashes with the live page of .*articles\/a\.md at the same path$/);
     expect(rows[0]!.hint).toContain("one article only");
