@@ -1,6 +1,9 @@
 import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
-import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, ROLE_NOUNS, TITLE_HEADS, TITLES, WORK_NOUNS } from "./lexicon.js";
+import {
+  COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, REGION_MODIFIERS, ROLE_NOUNS, TITLE_HEADS,
+  TITLES, WORK_NOUNS,
+} from "./lexicon.js";
 import type { Analysed, Token } from "./text.js";
 import { typeVotes } from "./type-votes.js";
 import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, speaks, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
@@ -111,7 +114,8 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   // A trailing title is a job, not part of the name (`Los Angeles Sheriff`).
   while (to - from > 1 && TITLE_HEADS.has(tokens[to - 1]!.low)) to--;
   ws = words();
-  if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low))) return undefined;
+  // `Downtown` left over from `Downtown Baghdad` once the registry has taken `Baghdad`.
+  if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low) || REGION_MODIFIERS.has(t.low))) return undefined;
   const low = tokens[from]!.low;
   const knownAcronym = /^\p{Lu}{2,}$/u.test(ws[0]!) && PLACE_ACRONYMS.has(low);
   if (ws.length === 1 && !KNOWN_ORGS.has(ws[0]!) && !knownAcronym && (COMMON_CAPITALISED.has(low) || NOT_NAMES_ALONE.has(low))) return undefined;
