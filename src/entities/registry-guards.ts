@@ -1,11 +1,8 @@
 import { GIVEN_NAMES } from "./gazetteer.js";
-import {
-  COMMON_CAPITALISED, COMPASS, DEMONYMS, MONTHS, NAME_OPENERS, ORG_HEADS, ORG_STARTS, PLACE_HEADS, REGION_MODIFIERS, ROLE_NOUNS,
-  SPEECH_VERBS, TITLES, WEEKDAYS,
-} from "./lexicon.js";
+import { CLUB_PREFIXES, COMMON_CAPITALISED, COMPASS, DEMONYMS, MONTHS, NAME_OPENERS, ORG_HEADS, ORG_STARTS, PLACE_HEADS, REGION_MODIFIERS, TITLES, WEEKDAYS } from "./lexicon.js";
 import type { RegistryMatch } from "./matcher.js";
 import type { Analysed, Token } from "./text.js";
-import { KNOWN_ORGS, KNOWN_PLACES, isDemonymWord } from "./word-classes.js";
+import { KNOWN_ORGS, KNOWN_PLACES, describedAsPerson, isDemonymWord } from "./word-classes.js";
 
 /**
  * A registry name found in the text may only be part of a longer name that is someone or
@@ -83,8 +80,10 @@ function continuesALongerName(a: Analysed, m: RegistryMatch): boolean {
   if (type === "place" && REGION_MODIFIERS.has(prev.low)) return continuesAName(a, m.from - 1);
   // `South East Asia`, `North Korea`: a compass point before a place is part of its name.
   if (COMPASS.has(prev.low)) return true;
-  // `Port Marren`, `St. Petersburg`, `Kataib Hezbollah` (before the titles: `St.` is one too).
-  if (type !== "person" && (NAME_OPENERS.has(prev.low) || ORG_STARTS.has(prev.low))) return true;
+  // `Port Marren`, `St. Petersburg`, `Kataib Hezbollah`, `Real Madrid` (before the titles: `St.`
+  // is one too; but `As` is no club).
+  const opener = NAME_OPENERS.has(prev.low) || ORG_STARTS.has(prev.low) || (CLUB_PREFIXES.has(prev.low) && !COMMON_CAPITALISED.has(prev.low));
+  if (type !== "person" && opener) return true;
   if (TITLES.has(prev.low) || COMMON_CAPITALISED.has(prev.low) || GIVEN_NAMES.has(prev.low)) return false;
   // The demonym of another country makes another body (`Saudi Interior Ministry`); before a
   // place or a person it only describes them (`Kurdish Erbil`, `Syrian Bashar Assad`).
@@ -95,7 +94,7 @@ function continuesALongerName(a: Analysed, m: RegistryMatch): boolean {
   if (new RegExp(`[\\s(]${escape(prev.low)}[\\s,.;:]`).test(a.text)) return false;
   // `Valeska Paris`: before a person's surname, a capitalised word is most often a given name.
   if (type === "person") return true;
-  return capitalisedElsewhere(a, prev) || describedAsPerson(a, m);
+  return capitalisedElsewhere(a, prev) || describedAsPerson(a, m.from, m.to, m.end, type === "place");
 }
 
 /** Token `k` (a region modifier) goes on a name before it: `University of Southern`, `Kurdistan Region Northern`. */
@@ -111,28 +110,6 @@ function continuesAName(a: Analysed, k: number): boolean {
 /** `Valeska` opening a sentence and capitalised again later: a name in this text, not a common word. */
 function capitalisedElsewhere(a: Analysed, t: Token): boolean {
   return a.tokens.some((u) => u !== t && u.text === t.text && !u.initial && !u.shouting);
-}
-
-/**
- * `Valeska Paris, an Australian woman,`, `... Paris, 42,`, `... Paris, who`, `... Paris said`:
- * the words are someone's name, so the registered place or body is not meant.
- */
-function describedAsPerson(a: Analysed, m: RegistryMatch): boolean {
-  const { tokens, text } = a;
-  const next = tokens[m.to];
-  if (!next || next.sentence !== tokens[m.from]!.sentence) return false;
-  const between = text.slice(m.end, next.start);
-  if (between === " ") return m.entry.type === "place" && SPEECH_VERBS.has(next.low);
-  if (between !== ", ") return false;
-  if (next.low === "who" || next.low === "whose") return true;
-  if (/^\d{1,3}$/.test(next.text) && text.charAt(next.end) === ",") return true;
-  let k = next.low === "a" || next.low === "an" || next.low === "the" ? m.to + 1 : m.to;
-  for (const end = k + 3; k < end && k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (k > m.to && (t.gap !== " " || t.sentence !== next.sentence)) return false;
-    if (!t.cap && ROLE_NOUNS.has(t.low)) return true;
-  }
-  return false;
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

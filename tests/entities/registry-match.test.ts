@@ -115,6 +115,9 @@ describe("a registered name inside a longer name stays out of it", () => {
     expect(registered("Boats left South East Asia in May.", places)).toEqual([]);
     expect(registered("New Mexico passed a law. Northern Ireland did not.", places)).toEqual([]);
     expect(registered("Flights to St. Petersburg resumed.", places)).toEqual([]);
+    const madrid: RegistryEntry[] = [...places, { name: "Madrid", type: "place" }];
+    expect(registered("Real Madrid won. As Paris slept, Madrid celebrated.", madrid)).toEqual(["place:Paris[Paris]", "place:Madrid[Madrid]"]);
+    expect(unregistered("Real Madrid won. As Paris slept, Madrid celebrated.", madrid)).toEqual(["organization:Real Madrid"]);
     expect(registered("The Central Election Commission met.", bodies)).toEqual([]);
     expect(registered("Kataib Hezbollah fighters crossed.", bodies)).toEqual([]);
   });
