@@ -233,7 +233,7 @@ async function runEntities(rest: string[], values: Values, format: DiagnosticFor
   if (!checked.library) return 1;
   const { formatSuggestions, suggestEntities } = await import("./entities/suggest.js");
   const registryPath = checked.registry?.file ?? displayPath(join(checked.config.contentDir, "entities.yml"));
-  process.stdout.write(formatSuggestions(suggestEntities(checked.library.articles, min), registryPath));
+  process.stdout.write(formatSuggestions(suggestEntities(checked.library.articles, min, checked.registry?.entries), registryPath));
   return 0;
 }
 

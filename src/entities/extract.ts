@@ -1,8 +1,8 @@
 import type { EntityType } from "../content/article.js";
 import { findCandidates } from "./candidates.js";
 import { bestType } from "./type-votes.js";
-import { compileRegistry, matchRegistry, type CompiledRegistry } from "./matcher.js";
-import { insideLongerName } from "./registry-guards.js";
+import { compileRegistry, matchRegistry, type CompiledRegistry, type RegistryMatch } from "./matcher.js";
+import { insideLongerName, notTheEntity } from "./registry-guards.js";
 import { analyse, isCapitalised, sentenceText, type Analysed } from "./text.js";
 import type { EntityMention, ExtractedEntity, RegistryEntry } from "./types.js";
 
@@ -54,10 +54,9 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
     if (token < g.firstToken) g.firstToken = token;
   };
 
-  // 1. Registry names and aliases.
   const shortForms = new Map<string, Group>();
-  for (const m of matchRegistry(a, registries)) {
-    if (insideLongerName(a, m)) continue;
+  /** A registry match taken: its entity, and the short forms it introduces. */
+  const take = (m: RegistryMatch) => {
     const key = `${m.entry.type}\0${m.entry.name}`;
     let g = groups.get(key);
     if (!g) {
@@ -69,9 +68,9 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
     if (m.to - m.from >= 2 && g.type === "person") shortForms.set(a.tokens[m.to - 1]!.key, g);
     const acronym = parenthesised(a, m.to);
     if (acronym !== undefined && !claimed[m.to]) shortForms.set(a.tokens[m.to]!.key, g);
-  }
-  // 2. Short forms of registry names: `Miri` after `Muqdad Miri`, `PMF` after `(PMF)`.
-  if (shortForms.size) {
+  };
+  /** Short forms of registry names: `Miri` after `Muqdad Miri`, `PMF` after `(PMF)`. */
+  const takeShortForms = () => {
     a.tokens.forEach((t, i) => {
       const g = claimed[i] ? undefined : shortForms.get(t.key);
       if (g && standsAlone(a, i)) {
@@ -79,10 +78,32 @@ function findEntities(text: string, registries: readonly CompiledRegistry[]): { 
         claimed[i] = 1;
       }
     });
-  }
+  };
 
-  // 3. Unregistered names in what is left.
-  const candidates = findCandidates(a, claimed);
+  // 1. Registry names and aliases.
+  /** Matches dropped as part of a longer name, by first token: the detector gets to say whether there is one. */
+  let dropped: Map<number, RegistryMatch> | undefined;
+  for (const m of matchRegistry(a, registries)) {
+    if (notTheEntity(a, m)) continue;
+    if (insideLongerName(a, m)) (dropped ??= new Map()).set(m.from, m);
+    else take(m);
+  }
+  // 2. Short forms of registry names.
+  if (shortForms.size) takeShortForms();
+
+  // 3. Unregistered names in what is left. Where the detector, which strips demonyms, titles and
+  // opening words, finds exactly a dropped registry name and nothing longer, the words beside it
+  // did not make another name after all (`Actor Tom Hanks`), and the registry's entity is meant:
+  // it is taken with its short forms, and the rest of the text is scanned again (rarely needed).
+  let candidates = findCandidates(a, claimed);
+  if (dropped) {
+    const revived = candidates.filter((c) => dropped!.get(c.from)?.to === c.to);
+    if (revived.length) {
+      for (const c of revived) take(dropped.get(c.from)!);
+      if (shortForms.size) takeShortForms();
+      candidates = findCandidates(a, claimed);
+    }
+  }
   const bySurface = new Map<string, { votes: Record<EntityType, number>; first: number; words: number; titled: boolean }>();
   const acronymOf = new Map<string, string>();
   for (const c of candidates) {

@@ -171,6 +171,17 @@ export const NOT_NAMES_ALONE = set("olympic olympics paralympic paralympics game
 /** Compass words: the end of a place name (`Kowloon East`), never a name alone (`the North`). */
 export const COMPASS = set("north south east west central northern southern eastern western upper lower greater inner outer");
 
+/**
+ * Capitalised before a place, these say which part of it is meant (`Northern Iraq`, `Downtown
+ * Baghdad`) rather than name another place; bare compass points do name one (`North Korea`,
+ * `South East Asia`), and known pairs (`Northern Ireland`, `Central Asia`) are in the gazetteer.
+ */
+export const REGION_MODIFIERS = set(`northern southern eastern western central upper lower greater inner outer downtown midtown
+  uptown northeastern northwestern southeastern southwestern north-eastern north-western south-eastern south-western`);
+
+/** Words that open names of places and bodies (`Port Marren`, `Lake Victoria`, `Kataib Hezbollah`). */
+export const NAME_OPENERS = set("port mount mt mt. lake fort saint st st. san santa são sao cape gulf isle");
+
 /** `fighters from X`, `members of X`: X is a group. */
 export const GROUP_NOUNS = set(`fighters members militants troops soldiers units leaders leader officials supporters commanders
   forces militiamen gunmen activists delegates representatives staff employees analysts economists executives workers

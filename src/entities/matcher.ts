@@ -4,9 +4,12 @@ import type { RegistryEntry } from "./types.js";
 /**
  * Finds registry names and aliases in text: token by token, longest match first, on word
  * boundaries (a name must start and end on whole words, so `Iraq` never matches inside
- * `Iraqi`), possessives already split off by the tokenizer. Matching is case-sensitive, since
- * capitals are what tell `Miri` the person from a common word, except in lines written in
- * capitals (headlines), where words are compared in upper case.
+ * `Iraqi`), possessives already split off by the tokenizer. What sits between, before and after
+ * a name's words (`&` in `Procter & Gamble`, `++` in `C++ Foundation`, `'s` in `People's
+ * Liberation Army`) must be in the text as written: the tokenizer drops such characters, and a
+ * name compared by its words alone either never matched or matched `C Foundation` too. Matching
+ * is case-sensitive, since capitals are what tell `Miri` the person from a common word, except in
+ * lines written in capitals (headlines), where words are compared in upper case.
  */
 export interface CompiledRegistry {
   entries: readonly RegistryEntry[];
@@ -18,6 +21,12 @@ export interface CompiledRegistry {
 interface Pattern {
   words: string[];
   upper: string[];
+  /** What separates word k - 1 from word k (index 0 unused), spacing and apostrophes folded. */
+  seps: string[];
+  /** Only single spaces between the words and nothing around them: the common, fast case. */
+  plain: boolean;
+  prefix: string;
+  suffix: string;
   entry: RegistryEntry;
 }
 
@@ -26,6 +35,9 @@ export interface RegistryMatch {
   /** Token range, end exclusive. */
   from: number;
   to: number;
+  /** Character range of the exact text matched, end exclusive (a prefix or suffix such as `#` or `++` included). */
+  start: number;
+  end: number;
   /** The exact text matched. */
   surface: string;
 }
@@ -38,6 +50,25 @@ export function nameWords(name: string): string[] {
   return analyse(name).tokens.map((t) => t.key);
 }
 
+/** Runs of white space as one space, curly apostrophes straight: how separators are compared. */
+const foldSep = (s: string) => s.replace(/[\s\u00a0]+/g, " ").replace(/’/g, "'");
+
+/** The words of a name, what separates them, and what comes before the first and after the last. */
+function patternOf(name: string, entry: RegistryEntry): Pattern | undefined {
+  const { tokens } = analyse(name);
+  if (tokens.length === 0) return undefined;
+  const words = tokens.map((t) => t.key);
+  const seps = tokens.map((t, k) => (k === 0 ? "" : foldSep(name.slice(tokens[k - 1]!.end, t.start))));
+  const prefix = foldSep(name.slice(0, tokens[0]!.start));
+  const suffix = foldSep(name.slice(tokens[tokens.length - 1]!.end));
+  const plain = prefix === "" && suffix === "" && seps.every((s, k) => k === 0 || s === " ");
+  return { words, upper: words.map((w) => w.toUpperCase()), seps, plain, prefix, suffix, entry };
+}
+
+/** Characters that glue onto a word to make another name (`C++`, `C#`, `F#`): `C` does not match there. */
+const GLUED = (c: number) => c === 43 || c === 35;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
 /** Compiles once per registry array: the build and the API reuse the index for every article. */
 export function compileRegistry(entries: readonly RegistryEntry[]): CompiledRegistry {
   const cached = compiled.get(entries);
@@ -46,14 +77,13 @@ export function compileRegistry(entries: readonly RegistryEntry[]): CompiledRegi
   const byFirstUpper = new Map<string, Pattern[]>();
   for (const entry of entries) {
     for (const name of [entry.name, ...(entry.aliases ?? [])]) {
-      const words = nameWords(name);
-      if (words.length === 0) continue;
-      const pattern = { words, upper: words.map((w) => w.toUpperCase()), entry };
-      add(byFirst, words[0]!, pattern);
+      const pattern = patternOf(name, entry);
+      if (!pattern) continue;
+      add(byFirst, pattern.words[0]!, pattern);
       add(byFirstUpper, pattern.upper[0]!, pattern);
     }
   }
-  for (const map of [byFirst, byFirstUpper]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
+  for (const map of [byFirst, byFirstUpper]) for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length || b.prefix.length + b.suffix.length - a.prefix.length - a.suffix.length);
   const result = { entries, byFirst, byFirstUpper };
   compiled.set(entries, result);
   return result;
@@ -84,7 +114,9 @@ export function matchRegistry(a: Analysed, registries: readonly CompiledRegistry
     }
     if (found) {
       const to = i + found.words.length;
-      matches.push({ entry: found.entry, from: i, to, surface: a.text.slice(token.start, tokens[to - 1]!.end) });
+      const start = token.start - found.prefix.length;
+      const end = tokens[to - 1]!.end + found.suffix.length;
+      matches.push({ entry: found.entry, from: i, to, start, end, surface: a.text.slice(start, end) });
       i = to;
     } else i++;
   }
@@ -102,15 +134,32 @@ function longestAt(a: Analysed, i: number, candidates: Pattern[] | undefined, sh
     for (let k = 1; k < words.length && ok; k++) {
       const t = tokens[i + k]!;
       const w = t.key;
-      ok = (shouting ? w.toUpperCase() : w) === words[k] && INNER_GAP.test(t.gap);
-      // A possessive may only end the name: `Iraq’s Interior Ministry` is two names.
-      if (ok && a.text.slice(tokens[i + k - 1]!.end, t.start).trim() !== "") ok = false;
+      ok = (shouting ? w.toUpperCase() : w) === words[k];
+      if (!ok) break;
+      // A possessive may only end the name: `Iraq’s Interior Ministry` is two names, unless the
+      // name itself has one there (`Korean People's Army`).
+      const between = a.text.slice(tokens[i + k - 1]!.end, t.start);
+      ok = p.seps[k] === " " ? between === " " || INNER_GAP.test(between) : !/[\n\r]/.test(between) && same(foldSep(between), p.seps[k]!, shouting);
     }
-    if (!ok) continue;
+    if (!ok || !(p.plain ? !GLUED(a.text.charCodeAt(tokens[i + words.length - 1]!.end)) : affixesMatch(a, i, i + words.length, p, shouting))) continue;
     if (!found) found = p;
     else found = preferred(a, found, p, registry);
   }
   return found;
+}
+
+const same = (text: string, written: string, shouting: boolean) => (shouting ? text.toUpperCase() === written.toUpperCase() : text === written);
+
+/** The name's leading and trailing characters (`#`, `++`, `'s`) are in the text, on word boundaries. */
+function affixesMatch(a: Analysed, from: number, to: number, p: Pattern, shouting: boolean): boolean {
+  const { text, tokens } = a;
+  const start = tokens[from]!.start - p.prefix.length;
+  const end = tokens[to - 1]!.end + p.suffix.length;
+  if (start < 0 || !same(foldSep(text.slice(start, tokens[from]!.start)), p.prefix, shouting)) return false;
+  if (!same(foldSep(text.slice(tokens[to - 1]!.end, end)), p.suffix, shouting)) return false;
+  if (p.prefix !== "" && start > 0 && WORD_CHAR.test(text.charAt(start - 1))) return false;
+  const after = text.charAt(end);
+  return !(p.suffix !== "" && WORD_CHAR.test(after)) && !GLUED(after.charCodeAt(0));
 }
 
 /**

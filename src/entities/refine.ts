@@ -1,9 +1,12 @@
 import type { EntityType } from "../content/article.js";
 import { GIVEN_NAMES } from "./gazetteer.js";
-import { COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, ROLE_NOUNS, TITLE_HEADS, TITLES, WORK_NOUNS } from "./lexicon.js";
+import {
+  CLUB_PREFIXES, COMMON_CAPITALISED, COMPASS, CONNECTORS, EVENT_HEADS, NAME_OPENERS, NOT_NAMES_ALONE, ORG_HEADS, ORG_STARTS, PLACE_ACRONYMS, REGION_MODIFIERS, ROLE_NOUNS,
+  TITLE_HEADS, TITLES, WORK_NOUNS,
+} from "./lexicon.js";
 import type { Analysed, Token } from "./text.js";
 import { typeVotes } from "./type-votes.js";
-import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, speaks, KNOWN_PLACES, isDateline, isDemonymWord } from "./word-classes.js";
+import { ACRONYM, PLACE_SHAPED, KNOWN_ORGS, speaks, KNOWN_PLACES, describedAsPerson, isDateline, isDemonymWord } from "./word-classes.js";
 
 /**
  * Names no registry knows, step two: a capitalised run cleaned of what capitals do not prove
@@ -66,7 +69,7 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
     const unproven = single && !known && !mid.has(first.text) && !ACRONYM.test(first.text) && !speaks(a, to, first.text);
     // `Actor Tom Hanks said`: a role noun opening the sentence, before a name.
     const role = !single && ROLE_NOUNS.has(w) && !GIVEN_NAMES.has(w);
-    if (common || unproven || role) from++;
+    if (common || unproven || role || opensKnownPlace(ctx, from, to)) from++;
   }
   while (from < to && (CONNECTORS.has(tokens[from]!.text) || (tokens[from]!.text === "The" && !KNOWN_PLACES.has(words().join(" "))))) from++;
   while (to > from && CONNECTORS.has(tokens[to - 1]!.text)) to--;
@@ -97,6 +100,8 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   // Demonyms: `Syrian President Bashar Assad` loses `Syrian`; `Iraqi Army` keeps it.
   while (to - from > 1 && isDemonymWord(tokens[from]!.low) && !KNOWN_PLACES.has(words().join(" ")) && !endsInOrg() && !hasOrgWord()) from++;
   while (to - from > 1 && isDemonymWord(tokens[to - 1]!.low)) to--;
+  // `in Downtown Baghdad`, `Greater Ankara`: the modifier says which part of a known place is meant.
+  if (to - from > 1 && REGION_MODIFIERS.has(tokens[from]!.low) && !KNOWN_PLACES.has(words().join(" ")) && KNOWN_PLACES.has(words().slice(1).join(" "))) from++;
   ws = words();
   // Titles: strip through the last title head (`Brig. Gen.`, `Prime Minister`, `Interior Minister`).
   let lastHead = -1;
@@ -111,7 +116,8 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
   // A trailing title is a job, not part of the name (`Los Angeles Sheriff`).
   while (to - from > 1 && TITLE_HEADS.has(tokens[to - 1]!.low)) to--;
   ws = words();
-  if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low))) return undefined;
+  // `Downtown` left over from `Downtown Baghdad` once the registry has taken `Baghdad`.
+  if (tokens.slice(from, to).every((t) => isDemonymWord(t.low) || TITLES.has(t.low) || COMPASS.has(t.low) || REGION_MODIFIERS.has(t.low))) return undefined;
   const low = tokens[from]!.low;
   const knownAcronym = /^\p{Lu}{2,}$/u.test(ws[0]!) && PLACE_ACRONYMS.has(low);
   if (ws.length === 1 && !KNOWN_ORGS.has(ws[0]!) && !knownAcronym && (COMMON_CAPITALISED.has(low) || NOT_NAMES_ALONE.has(low))) return undefined;
@@ -129,6 +135,24 @@ function refineOne(ctx: ScanContext, from: number, to: number, afterOf: boolean,
 
   const surface = a.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
   return { from, to, surface, votes: typeVotes(a, from, to, ws, titled, afterOf), titled };
+}
+
+/**
+ * `Rain Ankara today`, `Downtown Baghdad was quiet`: a word opening the sentence before a
+ * known place is no part of its name unless something says so, as for a registered name (it
+ * opens names, `Real Madrid` included, the text capitalises it elsewhere, or describes the two
+ * words as a person).
+ */
+function opensKnownPlace(ctx: ScanContext, from: number, to: number): boolean {
+  const { a, mid } = ctx;
+  const { tokens } = a;
+  const first = tokens[from]!;
+  const w = first.low;
+  if (to - from < 2 || GIVEN_NAMES.has(w) || COMPASS.has(w) || NAME_OPENERS.has(w) || ORG_STARTS.has(w) || CLUB_PREFIXES.has(w) || mid.has(first.text)) return false;
+  const rest = a.text.slice(tokens[from + 1]!.start, tokens[to - 1]!.end);
+  const whole = a.text.slice(first.start, tokens[to - 1]!.end);
+  if (!KNOWN_PLACES.has(rest) || KNOWN_PLACES.has(whole) || KNOWN_ORGS.has(whole) || KNOWN_PLACES.has(first.text) || KNOWN_ORGS.has(first.text)) return false;
+  return !describedAsPerson(a, from, to, tokens[to - 1]!.end, true);
 }
 
 /**

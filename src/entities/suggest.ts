@@ -17,7 +17,16 @@ export interface Suggestion {
   example: { file: string; sentence: string };
 }
 
-export function suggestEntities(articles: readonly Article[], minArticles = 1): Suggestion[] {
+/**
+ * Registry names and aliases compared as the matcher compares them (curly and straight
+ * apostrophes, spacing, Unicode forms alike) and, like the registry's own duplicate check,
+ * whatever the case: a name the registry already has must never come back as a suggestion,
+ * which pasted into entities.yml would be a duplicate error.
+ */
+const registryKey = (name: string) => nameKey(name.replace(/’/g, "'"));
+
+export function suggestEntities(articles: readonly Article[], minArticles = 1, registry: readonly RegistryEntry[] = []): Suggestion[] {
+  const known = new Set(registry.flatMap((e) => [e.name, ...(e.aliases ?? [])]).map(registryKey));
   interface Draft {
     names: Map<string, number>;
     types: Record<EntityType, number>;
@@ -28,7 +37,9 @@ export function suggestEntities(articles: readonly Article[], minArticles = 1): 
   const drafts = new Map<string, Draft>();
   for (const article of [...articles].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     for (const m of article.mentions) {
-      if (m.registered) continue;
+      // A registry name the extractor did not link here (`Paris` the city, where the registry
+      // has it as someone's surname) is still the registry's: that entry is where it is decided.
+      if (m.registered || known.has(registryKey(m.name))) continue;
       const key = nameKey(m.name);
       let d = drafts.get(key);
       if (!d) {

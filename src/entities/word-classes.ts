@@ -1,5 +1,5 @@
 import { CITIES, COUNTRIES, ORGANIZATIONS, REGIONS, WORLD_CITIES } from "./gazetteer.js";
-import { DEMONYMS, SPEECH_VERBS } from "./lexicon.js";
+import { DEMONYMS, ROLE_NOUNS, SPEECH_VERBS } from "./lexicon.js";
 import type { Analysed } from "./text.js";
 
 /**
@@ -39,4 +39,27 @@ export function speaks(a: Analysed, to: number, word: string): boolean {
   if (!next || next.sentence !== a.tokens[to - 1]!.sentence) return false;
   if (next.gap === ", " && (next.low === "who" || next.low === "whose")) return true;
   return next.gap === " " && SPEECH_VERBS.has(next.low) && !/[^s]s$/.test(word);
+}
+
+/**
+ * `Valeska Paris, an Australian woman,`, `... Paris, 42,`, `... Paris, who`, and for words
+ * that end in a place, `... Paris said`: the words from `from` to `to` (ending at offset `end`)
+ * are someone's name, so the place or body they end with is not what is meant.
+ */
+export function describedAsPerson(a: Analysed, from: number, to: number, end: number, place: boolean): boolean {
+  const { tokens, text } = a;
+  const next = tokens[to];
+  if (!next || next.sentence !== tokens[from]!.sentence) return false;
+  const between = text.slice(end, next.start);
+  if (between === " ") return place && SPEECH_VERBS.has(next.low);
+  if (between !== ", ") return false;
+  if (next.low === "who" || next.low === "whose") return true;
+  if (/^\d{1,3}$/.test(next.text) && text.charAt(next.end) === ",") return true;
+  let k = next.low === "a" || next.low === "an" || next.low === "the" ? to + 1 : to;
+  for (const stop = k + 3; k < stop && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (k > to && (t.gap !== " " || t.sentence !== next.sentence)) return false;
+    if (!t.cap && ROLE_NOUNS.has(t.low)) return true;
+  }
+  return false;
 }

@@ -109,6 +109,15 @@ describe("unregistered names", () => {
     ]);
   });
 
+  it("keeps a known place from a sentence-opening word or a region modifier before it", () => {
+    expect(names("Downtown Baghdad was quiet.")).toEqual(["place:Baghdad"]);
+    expect(names("Rain Ankara today.")).toEqual(["place:Ankara"]);
+    expect(names("Shelling hit Downtown Baghdad and Greater Ankara.")).toEqual(["place:Baghdad", "place:Ankara"]);
+    // ... but not from a word that opens names, a known pair or someone's given name.
+    expect(names("Real Madrid won. New Mexico voted. Northern Ireland waited.")).toEqual(["organization:Real Madrid", "place:New Mexico", "place:Northern Ireland"]);
+    expect(names("Valeska Paris, 42, spoke.")).toEqual(["person:Valeska Paris"]);
+  });
+
   it("types places from context", () => {
     expect(find("South Korea evacuated about 80 people in the town of Yeoncheon.", "Yeoncheon")?.type).toBe("place");
     expect(find("Fighters crossed near the Al-Bukamal crossing.", "Al-Bukamal")?.type).toBe("place");

@@ -122,3 +122,23 @@ describe("unregistered names without the switch", () => {
     expect([...site.writer.files.keys()].some((f) => f.includes("nadia-qasim"))).toBe(false);
   });
 });
+
+describe("registered names beside other capitalised words", () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildProject(join(FIXTURES, "entities-registry"));
+  });
+
+  it("get their pages and body links: Northern Iraq, Downtown Baghdad, C++ Foundation, C# Group", () => {
+    expect(site.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const files = [...site.writer.files.keys()];
+    for (const page of ["places/iraq", "places/baghdad", "organizations/c-foundation", "organizations/c-group"]) expect(files).toContain(`${page}/index.html`);
+    expect(anchors(body(site.html("/2024/03/northern-iraq/")))).toEqual([
+      "Iraq -> /places/iraq/",
+      "Baghdad -> /places/baghdad/",
+      "C++ Foundation -> /organizations/c-foundation/",
+      "C# Group -> /organizations/c-group/",
+    ]);
+    expect(main(site.html("/places/iraq/"))).toContain("Clashes erupted in Northern Iraq on Monday.");
+  });
+});

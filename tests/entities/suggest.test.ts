@@ -42,6 +42,22 @@ describe("dateline entities suggest", () => {
     expect(parse(stdout)).toContainEqual({ name: "Kurdistan Regional Government", type: "organization", aliases: ["KRG"] });
   });
 
+  it("never suggests a registered name or alias, however the text spells it or the extractor typed it", async () => {
+    const dir = await tempProject({
+      "articles/entities.yml": [
+        "- name: Iraq", "  type: place",
+        "- name: Valeska Paris", "  type: person", "  aliases: [Paris]",
+        "- name: UNESCO", "  type: organization",
+        "- name: C++ Foundation", "  type: organization",
+      ].join("\n"),
+      // `Paris` here is the city, not the registered surname; `Unesco` is not written as registered.
+      "articles/a.md": article({}, "Clashes erupted in Northern Iraq on Monday. Talks went on in Paris, and Unesco sent observers. "
+        + "The C++ Foundation met Nadia Qasim."),
+    });
+    const { stdout } = await dateline(["entities", "suggest"], dir);
+    expect(parse(stdout)).toEqual([{ name: "Nadia Qasim", type: "person" }]);
+  });
+
   it("rejects an unknown subcommand with exit code 2", async () => {
     await expect(dateline(["entities", "list"])).rejects.toMatchObject({ code: 2 });
   });
