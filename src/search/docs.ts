@@ -48,9 +48,14 @@ export function docFingerprint(article: Pick<PublishedArticle, "digest" | "url">
  */
 const fingerprints = new WeakMap<object, string>();
 
-/** Everything outside the articles that changes document files or terms. */
-export function settingsKey(config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizerSource: string, format: number): string {
-  return digest(String(format), tokenizerSource, config.pathPrefix, config.timezone, config.language).slice(0, 16);
+/**
+ * Everything outside the articles that changes document files or terms. `code` is Dateline's
+ * code digest (cache/keys.ts): how a body becomes search text is code, and a patch keeps the
+ * documents of unchanged articles, so without it a fix to that text (text of raw HTML kept
+ * by mistake, say) would never reach the documents already written.
+ */
+export function settingsKey(config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizerSource: string, format: number, code: string): string {
+  return digest(String(format), tokenizerSource, code, config.pathPrefix, config.timezone, config.language).slice(0, 16);
 }
 
 /** What reading one document needs: plain data, so it can travel to a worker thread. */
