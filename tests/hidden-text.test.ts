@@ -90,6 +90,14 @@ describe("the default summary", () => {
     expect(json?.summary).toBe(REFERENCES);
   });
 
+  it("is no description at all for an article with no summary and no text", () => {
+    const page = site.html("/2024/12/empty/");
+    const meta = metaTags(page);
+    for (const key of ["description", "og:description", "twitter:description"]) expect(meta.has(key), key).toBe(false);
+    expect(jsonLd(page)[0]).not.toHaveProperty("description");
+    expect(page).not.toMatch(/content=""/);
+  });
+
   it("keeps HTML in a code span as the text the page shows", () => {
     expect(description("/2024/12/code/")).toEqual(["Type <script> in the console."]);
     expect(elements(site.html("/2024/12/code/"), "code").map((c) => c.text)).toEqual(["<script>"]);
