@@ -3,7 +3,7 @@ import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
 import { parseMarkdown, renderMarkdownReference } from "../src/content/markdown.js";
 import { plainText } from "../src/content/plaintext.js";
-import { visibleText } from "../src/content/visible-text.js";
+import { collapseSpaces, visibleText } from "../src/content/visible-text.js";
 import { bodies, edgyBlocks, repositoryBodies } from "./support/markdown-bodies.js";
 
 /**
@@ -89,6 +89,13 @@ describe("the text of a body", () => {
     expect(search).toBe("Border talks First paragraph. Later Second.");
     expect(prose).not.toMatch(/Border|Later|code/);
     expect(summary(body)).toBe("First paragraph.");
+  });
+
+  it("collapses whitespace as replacing every run of it by a space does", () => {
+    const spaces = fc.array(fc.constantFrom("a", " ", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\r\n", "é"), { maxLength: 30 }).map((p) => p.join(""));
+    fc.assert(fc.property(spaces, (s) => {
+      expect(collapseSpaces(s)).toBe(s.replace(/\s+/g, " "));
+    }), { numRuns: 5000 });
   });
 
   it("has no text for a body with none", () => {

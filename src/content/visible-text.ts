@@ -32,8 +32,19 @@ export function visibleText(tree: Root): VisibleText {
       blocks(note.children, "\n\n", out);
     }
   }
-  return { prose: out.prose.join(""), search: out.search.join("").replace(/\s+/g, " ").trim() };
+  return { prose: out.prose.join(""), search: collapseSpaces(out.search.join("")).trim() };
 }
+
+/**
+ * `text.replace(/\s+/g, " ")`, without replacing each single space by itself: most of a
+ * body's whitespace is single spaces, and doing so was a quarter of what visibleText cost.
+ */
+export function collapseSpaces(text: string): string {
+  return text.replace(NOT_ONE_SPACE, " ");
+}
+
+/** A run of whitespace other than one plain space. */
+const NOT_ONE_SPACE = /[^\S ]\s*| \s+/g;
 
 class Out {
   prose: string[] = [];
