@@ -77,6 +77,9 @@ describe("the default summary", () => {
     expect(page).toContain('content="Claim here. With a link. AT&amp;T &amp; Johnson &lt;b&gt; said © 2024."');
     expect(page).not.toContain("&amp;amp;");
     expect(page).not.toContain("[^1]");
+    // A card's text read back by an HTML parser: had `<b>` not been escaped, it would be an element.
+    const cards = elements(site.html("/archive/"), "p").filter((p) => p.attrs.class === "summary").map((p) => p.text);
+    expect(cards).toContain(REFERENCES);
   });
 
   it("is the same text in every feed", () => {
