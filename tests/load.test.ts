@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { parseBody } from "../src/content/body.js";
 import { loadArticle } from "../src/content/load.js";
 import { DiagnosticBag } from "../src/diagnostics.js";
 
 function load(text: string | Uint8Array, name = "articles/2024/story.md") {
   const bag = new DiagnosticBag();
   const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
-  const article = loadArticle({ absolutePath: `/x/${name}`, contentPath: name.replace(/^articles\//, ""), displayPath: name }, bytes, { timezone: "UTC" }, bag);
+  const article = loadArticle({ absolutePath: `/x/${name}`, contentPath: name.replace(/^articles\//, ""), displayPath: name }, bytes, { timezone: "UTC", parse: parseBody }, bag);
   return { article, diagnostics: bag.list() };
 }
 

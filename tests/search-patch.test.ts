@@ -1,8 +1,12 @@
 import { cp, readdir, readFile, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, type BuildOptions } from "../src/build.js";
-import { SEARCH_BUNDLE_DIR, searchPaths } from "../src/search/format.js";
+import { build, checkSite, type BuildOptions } from "../src/build.js";
+import { CODE_DIGEST } from "../src/cache/keys.js";
+import { settingsKey } from "../src/search/docs.js";
+import { INDEX_FORMAT, SEARCH_BUNDLE_DIR, searchPaths } from "../src/search/format.js";
+import { indexBase } from "../src/search/plan.js";
+import { tokenizerModule } from "../src/search/tokenize.js";
 import { assignDocIds } from "../src/search/ids.js";
 import { article, NOW, ROOT, tempProject } from "./helpers.js";
 
@@ -131,5 +135,14 @@ describe("patching the search index", () => {
     const result = await build(options(dir));
     expect(result.incremental?.search).toBe("full");
     await expectSameAsFull(dir);
+  });
+
+  it("is not trusted once Dateline's code has changed: unchanged articles may have other search text", async () => {
+    // A patch keeps the documents of unchanged articles, so a fix to how a body becomes
+    // search text (raw HTML's text kept by mistake) would otherwise never reach them.
+    const checked = await checkSite({ projectDir: await project(2), now: NOW });
+    const settings = indexBase(checked.library!, checked.config).state.settings;
+    expect(settings).toBe(settingsKey(checked.config, tokenizerModule(), INDEX_FORMAT, CODE_DIGEST));
+    expect(settings).not.toBe(settingsKey(checked.config, tokenizerModule(), INDEX_FORMAT, `${CODE_DIGEST}.next`));
   });
 });

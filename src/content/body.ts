@@ -1,5 +1,6 @@
+import type { Root } from "mdast";
 import { entityMarkers, type MarkerSource } from "./entity-markers.js";
-import { renderMarkdown, type MarkdownResult } from "./markdown.js";
+import { parseMarkdown, renderMarkdown, type MarkdownResult } from "./markdown.js";
 import { readBody } from "./source.js";
 import { DatelineError } from "../errors.js";
 
@@ -7,20 +8,36 @@ import { DatelineError } from "../errors.js";
 export type BodySource = Parameters<typeof readBody>[0] & MarkerSource;
 
 /**
- * Renders an article's Markdown body, its entities linked to markers (content/entity-markers.ts)
- * so the HTML depends on the article alone and can be cached with it. Content is checked before
- * rendering, but a Markdown shape remark cannot handle must still name its article rather than
- * surface as a bare stack overflow.
+ * Parses an article's Markdown body (loading reads its text from the tree, and rendering can
+ * take the tree from there). Content is checked before this, but a Markdown shape remark cannot
+ * handle must still name its article rather than surface as a bare stack overflow.
  */
-export async function renderBodyText(article: Pick<BodySource, "file"> & MarkerSource, text: string): Promise<MarkdownResult> {
+export function parseBody(file: string, text: string): Root {
   try {
-    return await renderMarkdown(text, { entityLinks: entityMarkers(article) });
+    return parseMarkdown(text);
   } catch (error) {
-    throw new DatelineError(`${article.file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
-      cause: error,
-      hint: "simplify the deepest nesting or the longest run of markup in this article; nothing was written",
-    });
+    throw unrenderable(file, error);
   }
+}
+
+/**
+ * Renders an article's Markdown body, its entities linked to markers (content/entity-markers.ts)
+ * so the HTML depends on the article alone and can be cached with it. `parsed` is
+ * parseBody(text) when the caller has it; rendering changes it.
+ */
+export async function renderBodyText(article: Pick<BodySource, "file"> & MarkerSource, text: string, parsed?: Root): Promise<MarkdownResult> {
+  try {
+    return await renderMarkdown(text, { entityLinks: entityMarkers(article) }, parsed);
+  } catch (error) {
+    throw unrenderable(article.file, error);
+  }
+}
+
+function unrenderable(file: string, error: unknown): DatelineError {
+  return new DatelineError(`${file}: the Markdown body could not be rendered: ${(error as Error).message}`, {
+    cause: error,
+    hint: "simplify the deepest nesting or the longest run of markup in this article; nothing was written",
+  });
 }
 
 /** Reads an article's body again and renders it (builds that do not cache bodies). */

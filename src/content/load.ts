@@ -1,3 +1,4 @@
+import type { Root } from "mdast";
 import { basename, extname } from "node:path";
 import { parseDate, type DateValue } from "../dates.js";
 import type { DiagnosticBag, Position } from "../diagnostics.js";
@@ -10,7 +11,8 @@ import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatte
 import { cleanName, slugify } from "./slug.js";
 import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_CLOSING_BRACKETS, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, isProtocolRelative, normaliseSitePath } from "./links.js";
-import { plainText, stripMarkdown } from "./plaintext.js";
+import { plainText } from "./plaintext.js";
+import { visibleText } from "./visible-text.js";
 import { articleStructure } from "./structure.js";
 import { isLocalReference, scanBody, type RawMediaRef } from "./media.js";
 import { articleMentions } from "../entities/article-mentions.js";
@@ -20,6 +22,22 @@ export interface LoadOptions {
   timezone: string;
   /** The content folder's entity registry, compiled; none means no registered names. */
   registry?: CompiledRegistry;
+  /**
+   * Parses a body (content/body.ts parseBody): the word count, excerpt and mentions are read
+   * from its tree. Passed in because this module must not load remark: a build whose articles
+   * all come from the cache never parses a body, and loading remark is a share of its time.
+   */
+  parse: (file: string, markdown: string) => Root;
+}
+
+/**
+ * What loading hands a caller that renders the body straight away (the worker pool): the
+ * Markdown, its tree (rendered as it is, not parsed again) and its search text (search/docs.ts).
+ */
+export interface LoadSink {
+  body?: string;
+  tree?: Root;
+  search?: string;
 }
 
 /**
@@ -31,11 +49,7 @@ export function loadArticle(
   bytes: Uint8Array,
   options: LoadOptions,
   bag: DiagnosticBag,
-  /**
-   * Receives the Markdown body, for callers that render it straight away (the worker pool),
-   * and its text stripped of markup (content/plaintext.ts), which search can reuse.
-   */
-  sink?: { body?: string; stripped?: string },
+  sink?: LoadSink,
 ): Article | undefined {
   const decoded = decodeArticle(bytes);
   if (!decoded.ok) {
@@ -94,7 +108,7 @@ function toArticle(
   data: Frontmatter,
   options: LoadOptions,
   bag: DiagnosticBag,
-  sink: { stripped?: string } | undefined,
+  sink: LoadSink | undefined,
   mode: "load" | "check-only",
 ): Article | undefined;
 function toArticle(
@@ -114,7 +128,7 @@ function toArticle(
   data: Partial<Frontmatter>,
   options: LoadOptions,
   bag: DiagnosticBag,
-  sink: { stripped?: string } | undefined,
+  sink: LoadSink | undefined,
   mode: "load" | "check-only",
 ): Article | undefined {
   let ok = true;
@@ -222,9 +236,13 @@ function toArticle(
     ok = false;
   }
   if (!ok || !published || mode === "check-only" || data.title === undefined) return undefined;
-  const stripped = stripMarkdown(fm.body);
-  if (sink) sink.stripped = stripped;
-  const body = plainText(fm.body, stripped);
+  const tree = options.parse(file.displayPath, fm.body);
+  const visible = visibleText(tree);
+  if (sink) {
+    sink.tree = tree;
+    sink.search = visible.search;
+  }
+  const body = plainText(visible.prose);
   const excludedEntities = (data.entities?.exclude ?? []).map(cleanName);
   const mediaRefs: RawMediaRef[] = [];
   if (data.image && isLocalReference(data.image.src)) {
@@ -246,7 +264,7 @@ function toArticle(
     tags,
     entities,
     excludedEntities,
-    mentions: articleMentions(stripped, entities, excludedEntities, options.registry),
+    mentions: articleMentions(visible.prose, entities, excludedEntities, options.registry),
     image: data.image && imageSrc?.ok
       ? { src: imageSrc.value, alt: cleanName(data.image.alt), caption: data.image.caption }
       : undefined,

@@ -55,10 +55,20 @@ const withoutTables = pipeline(false);
 /** Serialises trees that `needsSanitizing` cleared: see there. */
 const unsanitized = remark().use(remarkHtml, { sanitize: false }).freeze();
 
-export async function renderMarkdown(markdown: string, options: MarkdownOptions = {}): Promise<MarkdownResult> {
+/**
+ * The body's syntax tree before our transforms, which is what loading reads the body's text
+ * from (content/visible-text.ts). Parsing is most of what rendering costs, so a caller that
+ * renders too passes this tree to renderMarkdown rather than have the body parsed twice.
+ */
+export function parseMarkdown(markdown: string): Root {
+  const processor = mayHoldTable(markdown) ? withTables : withoutTables;
+  return parseWithPlainBlocks(markdown, (text) => processor.parse(text) as Root);
+}
+
+/** `parsed`, when given, is parseMarkdown(markdown), which rendering changes in place. */
+export async function renderMarkdown(markdown: string, options: MarkdownOptions = {}, parsed = parseMarkdown(markdown)): Promise<MarkdownResult> {
   const processor = mayHoldTable(markdown) ? withTables : withoutTables;
   const data: Record<string, unknown> = { entityLinks: options.entityLinks ?? [] };
-  const parsed = parseWithPlainBlocks(markdown, (text) => processor.parse(text) as Root);
   const tree = (await processor.run(parsed, { value: markdown, data })) as Root;
   const html = needsSanitizing(tree) ? processor.stringify(tree, { value: markdown, data }) : (plainHtml(tree) ?? unsanitized.stringify(tree));
   return { html: String(html), headings: (data.headings as MarkdownResult["headings"]) ?? [] };

@@ -21,8 +21,11 @@ export interface LoadedContent {
 }
 
 /** Finds, reads, parses and validates every article; problems go to `bag`. */
-export async function loadContent(contentDir: string, options: LoadOptions, bag: DiagnosticBag): Promise<LoadedContent> {
+export async function loadContent(contentDir: string, options: Omit<LoadOptions, "parse">, bag: DiagnosticBag): Promise<LoadedContent> {
   const files = await discoverContent(contentDir, bag);
+  // Loaded here, not imported by the module: the cached build uses this module without remark.
+  const { parseBody } = await import("./body.js");
+  const loadOptions: LoadOptions = { ...options, parse: parseBody };
   const loaded: (Article | undefined)[] = new Array(files.articles.length);
   await forEachLimit(files.articles, READ_CONCURRENCY, async (file, i) => {
     let bytes: Uint8Array;
@@ -33,7 +36,7 @@ export async function loadContent(contentDir: string, options: LoadOptions, bag:
         "check that the file exists and is readable");
       return;
     }
-    loaded[i] = loadArticle(file, bytes, options, bag);
+    loaded[i] = loadArticle(file, bytes, loadOptions, bag);
   });
   const articles = loaded.filter((a): a is Article => a !== undefined);
   resolveArticleMedia(files, articles, bag);

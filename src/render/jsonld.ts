@@ -29,11 +29,12 @@ export function newsArticleJsonLd(index: number, ctx: ViewContext, canonical: st
   const { library, config } = ctx;
   const a = library.articles[index]!;
   const url = ctx.absolute(a.url);
+  const description = a.summary ?? a.excerpt;
   const doc: Json = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: a.title,
-    description: a.summary ?? a.excerpt,
+    ...(description ? { description } : {}),
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
     datePublished: toIso(a.date),

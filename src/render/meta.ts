@@ -34,7 +34,8 @@ export function articleMeta(ctx: ViewContext, index: number, canonical: string):
   const meta: Meta = [
     og("og:type", "article"),
     og("og:title", a.title),
-    og("og:description", description),
+    // An article with no summary and no text has no description: an empty one says nothing.
+    ...(description ? [og("og:description", description)] : []),
     og("og:url", canonical),
     og("og:site_name", config.title),
   ];
@@ -48,7 +49,7 @@ export function articleMeta(ctx: ViewContext, index: number, canonical: string):
   meta.push(
     twitter("twitter:card", image ? "summary_large_image" : "summary"),
     twitter("twitter:title", a.title),
-    twitter("twitter:description", description),
+    ...(description ? [twitter("twitter:description", description)] : []),
   );
   if (image && a.image) {
     meta.push(twitter("twitter:image", image));

@@ -1,7 +1,7 @@
 import type { PackedAt, PackReaders } from "../cache/html-pack.js";
 import type { SiteConfig } from "../config.js";
 import { readBody } from "../content/source.js";
-import { stripMarkdown } from "../content/plaintext.js";
+import { visibleText } from "../content/visible-text.js";
 import { formatDisplayDate } from "../dates.js";
 import { DatelineError } from "../errors.js";
 import type { PublishedArticle } from "../model/library.js";
@@ -48,44 +48,14 @@ export function docFingerprint(article: Pick<PublishedArticle, "digest" | "url">
  */
 const fingerprints = new WeakMap<object, string>();
 
-/** Everything outside the articles that changes document files or terms. */
-export function settingsKey(config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizerSource: string, format: number): string {
-  return digest(String(format), tokenizerSource, config.pathPrefix, config.timezone, config.language).slice(0, 16);
-}
-
 /**
- * Plain text of a Markdown body for search: headings kept as text, markup and code dropped.
- * `stripped` is `stripMarkdown(markdown)` when the caller has it (loading does, for entities
- * and excerpts): a body with no `#` has no heading to keep, so that is the text already, and
- * most news bodies have none.
+ * Everything outside the articles that changes document files or terms. `code` is Dateline's
+ * code digest (cache/keys.ts): how a body becomes search text is code, and a patch keeps the
+ * documents of unchanged articles, so without it a fix to that text (text of raw HTML kept
+ * by mistake, say) would never reach the documents already written.
  */
-export function searchText(markdown: string, stripped?: string): string {
-  if (stripped !== undefined && !markdown.includes("#")) return stripped.replace(/\s+/g, " ").trim();
-  const headings = markdown.replace(HEADING_LINE, (_line, content: string) => headingText(content));
-  return stripMarkdown(headings).replace(/\s+/g, " ").trim();
-}
-
-/**
- * An ATX heading's line, its content taken to the end of the line. The closing `#`s are
- * dropped by headingText: a lazy `(.*?)(?:[ \t]+#+)?[ \t]*$` did the same in one regex, but
- * took time quadratic in a run of spaces (40,000 spaces in a heading: 6 s).
- */
-const HEADING_LINE = /^ {0,3}#{1,6}[ \t]+(.*)$/gm;
-
-/** A heading's content without its trailing spaces and closing sequence (` ##`), if any. */
-function headingText(content: string): string {
-  const isBlank = (i: number) => content[i] === " " || content[i] === "\t";
-  let end = content.length;
-  while (end > 0 && isBlank(end - 1)) end--;
-  let hashes = end;
-  while (hashes > 0 && content[hashes - 1] === "#") hashes--;
-  // A closing sequence needs a space or tab before it: `C#` keeps its `#`, and a heading of
-  // only `#`s keeps them, as the regex did (the space before them belongs to the opening).
-  if (hashes < end && hashes > 0 && isBlank(hashes - 1)) {
-    end = hashes;
-    while (end > 0 && isBlank(end - 1)) end--;
-  }
-  return content.slice(0, end);
+export function settingsKey(config: Pick<SiteConfig, "pathPrefix" | "timezone" | "language">, tokenizerSource: string, format: number, code: string): string {
+  return digest(String(format), tokenizerSource, code, config.pathPrefix, config.timezone, config.language).slice(0, 16);
 }
 
 /** What reading one document needs: plain data, so it can travel to a worker thread. */
@@ -114,8 +84,8 @@ export interface DocContent {
 /** Where a full index finds the content made at load time; undefined means read the file. */
 export type DocContents = (article: PublishedArticle) => DocContent | undefined;
 
-export function docContent(title: string, markdown: string, tokenizer: SearchTokenizer, stripped?: string): DocContent {
-  const text = searchText(markdown, stripped);
+/** `text` is the body's search text as loading makes it (content/visible-text.ts). */
+export function docContent(title: string, text: string, tokenizer: SearchTokenizer): DocContent {
   const counts = termCounts({ title, text }, tokenizer);
   return { textJson: JSON.stringify(text), terms: [...counts.keys()], tfs: [...counts.values()] };
 }
@@ -174,7 +144,9 @@ export async function readDoc(input: DocInput, tokenizer: SearchTokenizer, packs
       hint: "check that the file exists and is readable, then build again; nothing was written",
     });
   }
-  return indexedDoc(input, docContent(input.record.title, body, tokenizer));
+  // Loaded here: a build that finds every document's content in the cache never parses a body.
+  const { parseBody } = await import("../content/body.js");
+  return indexedDoc(input, docContent(input.record.title, visibleText(parseBody(input.file, body)).search, tokenizer));
 }
 
 /** Terms of a document record, as written in its file (so a patch can recount old documents). */

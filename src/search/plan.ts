@@ -1,3 +1,4 @@
+import { CODE_DIGEST } from "../cache/keys.js";
 import type { SiteConfig } from "../config.js";
 import type { Library } from "../model/library.js";
 import { digest } from "../util/digest.js";
@@ -54,7 +55,7 @@ export function indexBase(library: Library, config: IndexConfig): IndexBase {
   return {
     tokenizer: searchTokenizer(),
     ids,
-    state: { format: INDEX_FORMAT, settings: settingsKey(config, tokenizerFile, INDEX_FORMAT), docs },
+    state: { format: INDEX_FORMAT, settings: settingsKey(config, tokenizerFile, INDEX_FORMAT, CODE_DIGEST), docs },
     filters,
     tokenizerFile,
   };

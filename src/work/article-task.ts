@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { Article } from "../content/article.js";
 import type { SourceFile } from "../content/discover.js";
-import { loadArticle } from "../content/load.js";
-import { renderBodyText } from "../content/body.js";
+import { loadArticle, type LoadSink } from "../content/load.js";
+import { parseBody, renderBodyText } from "../content/body.js";
 import type { MarkdownResult } from "../content/markdown.js";
 import { DiagnosticBag, type Diagnostic } from "../diagnostics.js";
 import { compileRegistry, type CompiledRegistry } from "../entities/matcher.js";
@@ -51,11 +51,11 @@ export async function runArticleTask(task: ArticleTask): Promise<ArticleTaskResu
   }
   let registry = compiled.get(task.registry.digest);
   if (!registry) compiled.set(task.registry.digest, (registry = compileRegistry(task.registry.entries)));
-  const source: { body?: string; stripped?: string } = {};
-  const article = loadArticle(task.file, bytes, { timezone: task.timezone, registry }, bag, source);
+  const source: LoadSink = {};
+  const article = loadArticle(task.file, bytes, { timezone: task.timezone, registry, parse: parseBody }, bag, source);
   if (!article) return { diagnostics: bag.list() };
-  const body = await renderBodyText(article, source.body ?? "");
-  const search = docContent(article.title, source.body ?? "", (tokenizer ??= searchTokenizer()), source.stripped);
+  const body = await renderBodyText(article, source.body ?? "", source.tree);
+  const search = docContent(article.title, source.search ?? "", (tokenizer ??= searchTokenizer()));
   return { article, body, search, diagnostics: bag.list() };
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { parseBody } from "../../src/content/body.js";
 import { loadArticle } from "../../src/content/load.js";
 import { renderMarkdown } from "../../src/content/markdown.js";
 import { KNOWN_FIELDS } from "../../src/content/schema.js";
@@ -130,7 +131,7 @@ describe("the loader (property)", () => {
 
   function check(bytes: Uint8Array): void {
     const bag = new DiagnosticBag();
-    const article = loadArticle(file, bytes, { timezone: "Europe/Paris" }, bag);
+    const article = loadArticle(file, bytes, { timezone: "Europe/Paris", parse: parseBody }, bag);
     for (const d of bag.list()) {
       expect(d.file).toBe("articles/2024/x.md");
       expect(d.rule).toMatch(/^[a-z-]+\/[a-z-]+$/);
@@ -202,7 +203,7 @@ describe("counterexamples the properties found, kept as fixed cases", () => {
 
   it("a rule id is kebab-case even for snake_case fields (redirect_from)", () => {
     const bag = new DiagnosticBag();
-    loadArticle({ absolutePath: "/x.md", contentPath: "x.md", displayPath: "x.md" }, new TextEncoder().encode('---\ntitle: "0"\ndate: 2024-01-15\nredirect_from: "/a/"\n---\n'), { timezone: "UTC" }, bag);
+    loadArticle({ absolutePath: "/x.md", contentPath: "x.md", displayPath: "x.md" }, new TextEncoder().encode('---\ntitle: "0"\ndate: 2024-01-15\nredirect_from: "/a/"\n---\n'), { timezone: "UTC", parse: parseBody }, bag);
     expect(bag.list().map((d) => d.rule)).toEqual(["frontmatter/redirect-from"]);
   });
 });
@@ -247,7 +248,7 @@ describe("the nesting limit", () => {
     const list = Array.from({ length: 100 }, (_, i) => `${" ".repeat(i * 2)}- item`).join("\n");
     const bag = new DiagnosticBag();
     const file = { absolutePath: "/x.md", contentPath: "x.md", displayPath: "x.md" };
-    expect(loadArticle(file, new TextEncoder().encode(`---\ntitle: A\ndate: 2024-01-15\n---\n${quote}\n\n${list}\n`), { timezone: "UTC" }, bag)).toBeDefined();
+    expect(loadArticle(file, new TextEncoder().encode(`---\ntitle: A\ndate: 2024-01-15\n---\n${quote}\n\n${list}\n`), { timezone: "UTC", parse: parseBody }, bag)).toBeDefined();
     expect(bag.list()).toEqual([]);
     expect((await renderMarkdown(`${quote}\n\n${list}`)).html).toContain("deep");
   });
