@@ -29,6 +29,22 @@ describe("the word count and excerpt of a body", () => {
     expect(plainText(visibleText(parseMarkdown(body)).prose)).toEqual({ wordCount: 11, firstParagraph: "Iraq’s border guards met officials on Monday. They talked." });
   });
 
+  it("counts each Chinese or Japanese character as a word, as readers of those languages do", () => {
+    expect(plainText("中国经济在第三季度增长放缓。").wordCount).toBe(13);
+    expect(plainText("東京で大雪が降った").wordCount).toBe(9);
+    // Other words beside them count as words; Korean is written with spaces.
+    expect(plainText("iPhone发布会 in Beijing, 서울 경제").wordCount).toBe(1 + 3 + 2 + 2);
+    // An 8,800-character report is a long read, not three minutes.
+    expect(plainText("经济".repeat(4400)).wordCount).toBe(8800);
+    // Text without them counts exactly as before.
+    fc.assert(
+      fc.property(prose, (text) => {
+        expect(plainText(text).wordCount).toBe((text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length);
+      }),
+      { numRuns: 5000, seed: 20261208 },
+    );
+  });
+
   it("cuts a long first paragraph at a word, with an ellipsis", () => {
     const { firstParagraph } = plainText(`${"word ".repeat(100)}end`);
     expect(firstParagraph).toBe(`${"word ".repeat(47)}word…`);
