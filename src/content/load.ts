@@ -7,7 +7,7 @@ import type { Article, Correction, EntityType } from "./article.js";
 import type { SourceFile } from "./discover.js";
 import { parseFrontmatter, type ParsedFrontmatter } from "./frontmatter.js";
 import { decodeArticle, readArticleFile } from "./read.js";
-import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, validFields, type Frontmatter } from "./schema.js";
+import { FIELD_HINTS, formatPath, KNOWN_FIELDS, suggestField, validateFrontmatter, validFields, brokenTextPaths, type Frontmatter } from "./schema.js";
 import { cleanName, slugify } from "./slug.js";
 import { findExcessiveNesting, findInlineOverload, MAX_BRACKET_DEPTH, MAX_CLOSING_BRACKETS, MAX_EMPHASIS_RUNS, MAX_NESTING } from "./body-limits.js";
 import { checkHttpUrl, checkImageSource, isExternalUrl, isProtocolRelative, normaliseSitePath } from "./links.js";
@@ -101,26 +101,11 @@ export function loadArticle(
   return toArticle(file, text, fm, validated.value, options, bag, sink, "load");
 }
 
-function toArticle(
-  file: SourceFile,
-  text: string,
-  fm: ParsedFrontmatter,
-  data: Frontmatter,
-  options: LoadOptions,
-  bag: DiagnosticBag,
-  sink: LoadSink | undefined,
-  mode: "load" | "check-only",
-): Article | undefined;
-function toArticle(
-  file: SourceFile,
-  text: string,
-  fm: ParsedFrontmatter,
-  data: Partial<Frontmatter>,
-  options: LoadOptions,
-  bag: DiagnosticBag,
-  sink: undefined,
-  mode: "check-only",
-): undefined;
+/**
+ * Checks the values of the fields (dates, names, URLs, the body's limits) and makes the
+ * article. `check-only` runs the checks on the fields that passed the schema, when others did
+ * not, and makes nothing.
+ */
 function toArticle(
   file: SourceFile,
   text: string,
@@ -284,23 +269,6 @@ function toArticle(
 }
 
 /**
-/** With the u flag a whole pair is one code point, outside this range: only halves match. */
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/**
- * Paths of the text values that are not well-formed Unicode. Only a YAML escape can make one
- * (the file itself is checked UTF-8); HTML would show it as �, XML feeds would drop it, and a
- * strict JSON parser would refuse the JSON Feed and the search index that carry it.
- */
-function brokenTextPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof value === "string") return LONE_SURROGATE.test(value) ? [path] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => brokenTextPaths(item, [...path, i]));
-  if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, item]) => brokenTextPaths(item, [...path, key]));
-  }
-  return [];
-}
-
 /**
  * Where the `redirect_from` entry that gave the old path `from` is written: its line and
  * column. Articles keep only the line of the field: finding an entry needs the full YAML

@@ -157,6 +157,23 @@ function validPart(schema: z.ZodType, value: unknown, top = false): unknown {
   return undefined;
 }
 
+/** With the u flag a whole pair is one code point, outside this range: only halves match. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * Paths of the text values that are not well-formed Unicode. Only a YAML escape can make one
+ * (the file itself is checked UTF-8); HTML would show it as �, XML feeds would drop it, and a
+ * strict JSON parser would refuse the JSON Feed and the search index that carry it.
+ */
+export function brokenTextPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof value === "string") return LONE_SURROGATE.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => brokenTextPaths(item, [...path, i]));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, item]) => brokenTextPaths(item, [...path, key]));
+  }
+  return [];
+}
+
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = data;
   for (const p of path) {
