@@ -77,6 +77,13 @@ body`);
     expect(diagnostics[0]!.message).toContain("is not a day of 2024-02");
   });
 
+  it("shows the date form, not quotes, for a date YAML read as a number", () => {
+    const { diagnostics } = load(`---\ntitle: A\ndate: 20241202\nupdated: 20241203\ncorrections: [{ date: 20241204, text: x }]\n---\nbody`);
+    expect(diagnostics.map((d) => d.line)).toEqual([3, 4, 5]);
+    for (const d of diagnostics) expect(d.hint).toContain("2024-12-02");
+    expect(load(`---\ntitle: 1984\ndate: 2024-12-02\n---\nbody`).diagnostics[0]!.hint).toContain('"1984"');
+  });
+
   it("requires title and date", () => {
     const { diagnostics } = load(`---\nsummary: x\n---\nbody`);
     expect(diagnostics.map((d) => d.message)).toEqual(["date: is required", "title: is required"]);

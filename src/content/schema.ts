@@ -111,7 +111,11 @@ export function validateFrontmatter(
     // YAML reads `title: 1984` as a number and `title: yes` as text, but `title: true` as a
     // boolean: the editor meant text, so show the quoted spelling.
     if ((typeof actual === "number" || typeof actual === "boolean") && /must be text/.test(message)) {
-      problem.hint = `put the value in quotes so it is read as text: "${String(actual)}"`;
+      // A date YAML read as a number (`date: 20241202`) stays wrong in quotes: show the form.
+      const dateField = path[path.length - 1] === "date" || path[0] === "updated";
+      problem.hint = dateField
+        ? "write the date with hyphens, 2024-12-02, or a timestamp with its offset: 2024-12-02T09:30:00+03:00"
+        : `put the value in quotes so it is read as text: "${String(actual)}"`;
     }
     problems.push(problem);
   }
